@@ -1,0 +1,54 @@
+"""State shared by the keyword components of one library instance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from .reference_server import ReferenceServer
+from .target import Target, TargetError, parse_target
+
+__all__ = ["KeywordError", "LibraryContext", "seconds"]
+
+
+class KeywordError(RuntimeError):
+    """A keyword cannot do what it was asked; Robot shows only the message."""
+
+    ROBOT_SUPPRESS_NAME = True
+
+
+def seconds(timeout: timedelta | float | None, default: float) -> float:
+    """``timeout`` in seconds (``default`` when ``None``), refusing zero, negative and non-finite values."""
+    if timeout is None:
+        return default
+    value = timeout.total_seconds() if isinstance(timeout, timedelta) else float(timeout)
+    if not 0 < value < float("inf"):
+        raise KeywordError(f"Timeout must be a positive time such as 5s or 0.5, got {value:g} seconds.")
+    return value
+
+
+@dataclass
+class LibraryContext:
+    """The current target, timeout and TLS policy, and the embedded server if one runs."""
+
+    timeout: float = 5.0
+    verify: bool = True
+    target: Target | None = None
+    reference_server: ReferenceServer = field(default_factory=ReferenceServer)
+
+    def set_url(self, url: str) -> Target:
+        """Parse and remember ``url`` as the target, failing with a clear message if it is unusable."""
+        try:
+            self.target = parse_target(url)
+        except TargetError as error:
+            raise KeywordError(str(error)) from None
+        return self.target
+
+    def require_target(self) -> Target:
+        """The current target, or a clear failure when none was set."""
+        if self.target is None:
+            raise KeywordError(
+                "No target URL is set: import the library with url=ws://host:port/path, "
+                "call Set Target URL, or start the embedded target with Start Reference Server."
+            )
+        return self.target

@@ -1,0 +1,7 @@
+"""Keyword components, composed into the library class by robotlibcore."""
+
+from .assertions import AssertionKeywords
+from .exchange import ExchangeKeywords
+from .target import TargetKeywords
+
+__all__ = ["AssertionKeywords", "ExchangeKeywords", "TargetKeywords"]

@@ -1,0 +1,89 @@
+"""Keywords that choose the target: its URL, timeout, TLS policy, or the embedded reference server."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from robot.api import logger
+from robotlibcore import keyword
+
+from ..context import KeywordError, LibraryContext, seconds
+
+
+class TargetKeywords:
+    """Where requests go."""
+
+    def __init__(self, context: LibraryContext) -> None:
+        self.ctx = context
+
+    @keyword("Set Target URL")
+    def set_target_url(self, url: str, timeout: timedelta | None = None, verify: bool | None = None) -> str:
+        """Sets the target that the Send keywords connect to and returns the previous URL.
+
+        ``url`` is a ``ws://``, ``wss://``, ``http://`` or ``https://`` URL; the
+        scheme picks plain TCP or TLS. ``timeout`` and ``verify``, when given,
+        replace the library-wide defaults set at import.
+
+        Example:
+        | ${previous} = | Set Target URL | ws://127.0.0.1:8080/chat | timeout=2s |
+        | Set Target URL | wss://[::1]:8443/ws?room=1 | verify=False |
+        """
+        previous = self.ctx.target.url if self.ctx.target else ""
+        new_timeout = seconds(timeout, self.ctx.timeout)
+        target = self.ctx.set_url(url)
+        self.ctx.timeout = new_timeout
+        if verify is not None:
+            self.ctx.verify = verify
+        logger.info(f"Target is {target.url} (connect to {target.authority}, TLS {'on' if target.tls else 'off'}, "
+                    f"timeout {self.ctx.timeout:g} s).")
+        return previous
+
+    @keyword("Get Target URL")
+    def get_target_url(self) -> str:
+        """Returns the current target URL as it was given.
+
+        Example:
+        | ${url} = | Get Target URL |
+        """
+        return self.ctx.require_target().url
+
+    @keyword("Get Target HTTP URL")
+    def get_target_http_url(self) -> str:
+        """Returns the current target as an ``http://`` or ``https://`` URL, for HTTP client libraries.
+
+        Useful with RequestsLibrary, which does not speak ``ws://``.
+
+        Example:
+        | ${base} = | Get Target HTTP URL |
+        | Create Session | target | ${base} |
+        """
+        return self.ctx.require_target().http_url
+
+    @keyword
+    def start_reference_server(self) -> str:
+        """Starts the embedded reference WebSocket server on 127.0.0.1, makes it the target, returns its URL.
+
+        The server is a ``websockets`` echo server on a free port, running in
+        the background until `Stop Reference Server` or the end of the run.
+        Suites use it when no ``WS_URL`` is given, so they run out of the box.
+
+        Example:
+        | ${url} = | Start Reference Server |
+        | Set Suite Variable | ${WS_URL} | ${url} |
+        """
+        try:
+            url = self.ctx.reference_server.start()
+        except OSError as error:
+            raise KeywordError(f"The reference server could not start: {error.strerror or error}.") from None
+        self.ctx.set_url(url)
+        logger.info(f"Reference server (websockets) listening at {url}.")
+        return url
+
+    @keyword
+    def stop_reference_server(self) -> None:
+        """Stops the embedded reference server if it runs; does nothing otherwise.
+
+        Example:
+        | Stop Reference Server |
+        """
+        self.ctx.reference_server.stop()

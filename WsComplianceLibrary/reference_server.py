@@ -1,0 +1,104 @@
+"""The embedded reference target: a real WebSocket server on 127.0.0.1.
+
+Built on the ``websockets`` package (its asyncio server), run on its own
+event loop in a background thread so Robot Framework keywords, which are
+synchronous, can start it, use it and stop it. It echoes messages on any
+path, which is all a handshake check needs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from concurrent.futures import Future
+
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+
+__all__ = ["ReferenceServer"]
+
+# Refused handshakes are the point of the suites, not errors worth a console
+# line each; they are in log.html already.
+_LOGGER = logging.getLogger("WsComplianceLibrary.reference_server")
+_LOGGER.addHandler(logging.NullHandler())
+_LOGGER.propagate = False
+
+
+class ReferenceServer:
+    """A ``websockets`` echo server on a free port of ``host``.
+
+    Use :meth:`start` and :meth:`stop`, or the object as a context manager.
+    :attr:`url` is ``ws://host:port/`` once started.
+    """
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.host = host
+        self.port = port
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._server: Server | None = None
+        self._stopped: asyncio.Event | None = None
+
+    @property
+    def url(self) -> str:
+        """The ``ws://`` URL of the running server."""
+        if self._server is None:
+            raise RuntimeError("The reference server is not running.")
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"ws://{host}:{self.port}/"
+
+    @property
+    def running(self) -> bool:
+        """Whether the server is accepting connections."""
+        return self._server is not None
+
+    def start(self, timeout: float = 10.0) -> str:
+        """Start serving in a background thread; return :attr:`url`."""
+        if self._server is not None:
+            return self.url
+        ready: Future[None] = Future()
+        self._thread = threading.Thread(target=self._run, args=(ready,), name="ws-reference-server", daemon=True)
+        self._thread.start()
+        ready.result(timeout)
+        return self.url
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop the server and its thread; close open connections."""
+        if self._loop is None or self._stopped is None:
+            return
+        self._loop.call_soon_threadsafe(self._stopped.set)
+        if self._thread is not None:
+            self._thread.join(timeout)
+        self._loop = self._thread = self._server = self._stopped = None
+
+    def __enter__(self) -> ReferenceServer:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    def _run(self, ready: Future[None]) -> None:
+        try:
+            asyncio.run(self._serve(ready))
+        except BaseException as error:  # reported to start() rather than lost in the thread
+            if not ready.done():
+                ready.set_exception(error)
+
+    async def _serve(self, ready: Future[None]) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stopped = asyncio.Event()
+        async with serve(_echo, self.host, self.port, logger=_LOGGER) as server:
+            self._server = server
+            self.port = server.sockets[0].getsockname()[1]
+            ready.set_result(None)
+            await self._stopped.wait()
+
+
+async def _echo(connection: ServerConnection) -> None:
+    try:
+        async for message in connection:
+            await connection.send(message)
+    except ConnectionClosed:
+        pass
