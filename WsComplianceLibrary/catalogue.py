@@ -12,6 +12,7 @@ when they drift apart, so adding a case is adding a few lines here.
 from __future__ import annotations
 
 import enum
+import json
 from dataclasses import dataclass, field
 
 __all__ = ["CASES", "FAMILIES", "Case", "Expect", "Family", "Recipe", "case_by_id"]
@@ -105,7 +106,7 @@ def _section_tag(section: str) -> str:
 def _headers_cell(headers: tuple[tuple[str, str | None], ...]) -> str:
     if not headers:
         return ""
-    items = ", ".join(f'"{name}": {"None" if value is None else repr(value)}' for name, value in headers)
+    items = ", ".join(f"{json.dumps(name)}: {'None' if value is None else json.dumps(value)}" for name, value in headers)
     return "{" + items + "}"
 
 

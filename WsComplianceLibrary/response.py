@@ -325,7 +325,7 @@ class ResponseParser:
             self._keep(bytes(buffer[:take]))
             del buffer[:take]
             self._remaining -= take
-            if self._remaining == 0:
+            if self._remaining == 0 and not self.done:
                 self._finish()
             return self.done
         if self._framing == "chunked":

@@ -1,8 +1,9 @@
-"""Writing the ``.robot`` suites from the case catalogue.
+"""Writing the ``.robot`` suites, and the README's case table, from the case catalogue.
 
 ``python -m WsComplianceLibrary.suitegen [DIR]`` writes one suite per
-family into ``DIR`` (default ``suites``); ``--check`` writes nothing and
-exits 1 when a suite differs from what the catalogue gives.
+family into ``DIR`` (default ``suites``) and refreshes the case table in the
+``README.md`` beside it; ``--check`` writes nothing and exits 1 when a file
+differs from what the catalogue gives.
 """
 
 from __future__ import annotations
@@ -14,43 +15,70 @@ from pathlib import Path
 
 from .catalogue import CASES, FAMILIES, Family
 
-__all__ = ["render_suite", "render_all", "main"]
+__all__ = ["main", "render_all", "render_case_table", "render_suite", "update_readme"]
 
 _SEPARATOR = "    "
+README_START = "<!-- catalogue:start -->"
+README_END = "<!-- catalogue:end -->"
 _WIDTH = 116
 
 
 def render_suite(family: Family) -> str:
     """The full text of ``family``'s suite file."""
     cases = [case for case in CASES if case.family == family.name]
-    name_width = max(len(case.id) for case in cases) + len(_SEPARATOR)
-    header = "*** Test Cases ***".ljust(name_width) + _SEPARATOR.join(column.upper() for column in family.columns)
+    # Tags every row has go to Test Tags, so each row lists only what sets it apart.
+    shared = [tag for tag in cases[0].tags if len(cases) > 1 and all(tag in case.tags for case in cases)]
+    header = _SEPARATOR.join(("*** Test Cases ***", *(column.upper() for column in family.columns)))
     lines = [
         "*** Settings ***",
         *_continued(
-            "Documentation       ",
-            "...                 ",
+            "Documentation     ",
+            "...               ",
             f"{family.documentation} Generated from the case catalogue (WsComplianceLibrary/catalogue.py).",
         ),
-        "Resource            ../resources/compliance.resource",
         "",
-        "Suite Setup         Open Compliance Target",
-        "Suite Teardown      Close Compliance Target",
-        f"Test Template       {family.template}",
+        "Resource          ../resources/compliance.resource",
+        "",
+        "Suite Setup       Open Compliance Target",
+        "Suite Teardown    Close Compliance Target",
+        f"Test Template     {family.template}",
+        *(["", "Test Tags         " + _SEPARATOR.join(shared)] if shared else []),
         "",
         "",
-        header.rstrip(),
+        header,
     ]
     for case in cases:
-        lines.append((case.id.ljust(name_width) + _SEPARATOR.join(_cell(value) for value in family.row(case))).rstrip())
+        lines.append(_SEPARATOR.join((case.id, *(_cell(value) for value in family.row(case)))))
         lines.extend(_continued("    [Documentation]    ", "    ...    ", case.documentation))
-        lines.append("    [Tags]" + "".join(f"{_SEPARATOR}{tag}" for tag in case.tags))
+        own = [tag for tag in case.tags if tag not in shared]
+        if own:
+            lines.append("    [Tags]" + "".join(f"{_SEPARATOR}{tag}" for tag in own))
     return "\n".join(lines) + "\n"
 
 
 def render_all() -> dict[str, str]:
     """Suite file name to text, for every family."""
     return {family.suite: render_suite(family) for family in FAMILIES}
+
+
+def render_case_table() -> str:
+    """The catalogue as a Markdown table, for the README."""
+    suites = {family.name: family.suite for family in FAMILIES}
+    lines = ["| Case | Level | RFC | Rule | Suite |", "| --- | --- | --- | --- | --- |"]
+    lines += [
+        f"| {case.id} | {case.level} | {', '.join(case.rfc)} | {case.title} | `suites/{suites[case.family]}` |"
+        for case in CASES
+    ]
+    return "\n".join(lines)
+
+
+def update_readme(text: str) -> str:
+    """``text`` with the part between the catalogue markers replaced by :func:`render_case_table`."""
+    head, start, rest = text.partition(README_START)
+    _, end, tail = rest.partition(README_END)
+    if not start or not end:
+        return text
+    return f"{head}{start}\n{render_case_table()}\n{end}{tail}"
 
 
 def _continued(first: str, continuation: str, text: str) -> list[str]:
@@ -77,18 +105,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory", nargs="?", default="suites", type=Path)
     parser.add_argument("--check", action="store_true", help="exit 1 if a suite differs from the catalogue")
     args = parser.parse_args(argv)
+    readme = args.directory.parent / "README.md"
+    outputs = {args.directory / name: text for name, text in render_all().items()}
+    if readme.exists():
+        outputs[readme] = update_readme(readme.read_text(encoding="utf-8"))
     stale = []
-    for name, text in render_all().items():
-        path = args.directory / name
+    for path, text in outputs.items():
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current == text:
             continue
-        stale.append(name)
+        stale.append(path)
         if not args.check:
             path.write_text(text, encoding="utf-8")
     verb = "differ from the catalogue" if args.check else "written"
-    for name in stale:
-        print(f"{args.directory / name}: {verb}")
+    for path in stale:
+        print(f"{path}: {verb}")
     return 1 if args.check and stale else 0
 
 

@@ -121,12 +121,12 @@ def not_switching_protocols(response: Response) -> Verdict:
     what = describe(response)
     line = request_line(response)
     if response.status == 101:
-        return Verdict(False, f"The server switched protocols: it {what} to '{line}', a request it must refuse.")
+        return Verdict(False, f"The server switched protocols: to '{line}', a request it must refuse, it {what}.")
     if response.status is not None:
-        return Verdict(True, f"The server {what} to '{line}': {_reading(response.status)}.")
+        return Verdict(True, f"To '{line}' the server {what}: {_reading(response.status)}.")
     if response.outcome in (Outcome.CLOSED, Outcome.RESET) and not response.raw:
-        return Verdict(True, f"The server {what} to '{line}', which refuses the upgrade.")
-    return Verdict(False, f"The server {what} to '{line}'.")
+        return Verdict(True, f"To '{line}' the server {what}, which refuses the upgrade.")
+    return Verdict(False, f"To '{line}' the server {what}.")
 
 
 def handshake_accepted(response: Response, key: str | None = None) -> Verdict:
@@ -138,8 +138,8 @@ def handshake_accepted(response: Response, key: str | None = None) -> Verdict:
         target = f"The target {response.url}" if response.url else "The target"
         return Verdict(
             False,
-            f"{target} is not a WebSocket endpoint at this URL: a correct GET handshake "
-            f"'{request_line(response)}' {describe(response)} instead of 101 Switching Protocols. "
+            f"{target} is not a WebSocket endpoint at this URL: to the correct handshake "
+            f"'{request_line(response)}' the server {describe(response)} instead of 101 Switching Protocols. "
             "Check the host, port and path; the verdicts of the other cases mean little until this passes.",
         )
     return accept_matches(response, key)

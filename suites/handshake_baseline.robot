@@ -1,16 +1,17 @@
 *** Settings ***
-Documentation       Positive control, RFC 6455 §4.1 and §4.2.2: a correct opening handshake must be accepted with
-...                 101 Switching Protocols and the right Sec-WebSocket-Accept. When it is not, the target is not a
-...                 WebSocket endpoint at that URL and the other verdicts mean little. Generated from the case
-...                 catalogue (WsComplianceLibrary/catalogue.py).
-Resource            ../resources/compliance.resource
+Documentation     Positive control, RFC 6455 §4.1 and §4.2.2: a correct opening handshake must be accepted with 101
+...               Switching Protocols and the right Sec-WebSocket-Accept. When it is not, the target is not a
+...               WebSocket endpoint at that URL and the other verdicts mean little. Generated from the case
+...               catalogue (WsComplianceLibrary/catalogue.py).
 
-Suite Setup         Open Compliance Target
-Suite Teardown      Close Compliance Target
-Test Template       Correct Handshake Must Switch Protocols
+Resource          ../resources/compliance.resource
+
+Suite Setup       Open Compliance Target
+Suite Teardown    Close Compliance Target
+Test Template     Correct Handshake Must Switch Protocols
 
 
-*** Test Cases ***       METHOD    VERSION
+*** Test Cases ***    METHOD    VERSION
 COMP-UPGRADE-BASELINE    GET    HTTP/1.1
     [Documentation]    A correct GET handshake with a fresh key is accepted. RFC 6455 §4.2.2: a server that accepts
     ...    the connection answers 101 Switching Protocols with Sec-WebSocket-Accept set to

@@ -1,73 +1,69 @@
 *** Settings ***
-Documentation       RFC 6455 §4.1: "The method of the request MUST be GET"; §4.2.1: a server must refuse any other
-...                 handshake, for example with 400. Every row sends the standard handshake with another method and
-...                 expects anything but 101 Switching Protocols. Generated from the case catalogue
-...                 (WsComplianceLibrary/catalogue.py).
-Resource            ../resources/compliance.resource
+Documentation     RFC 6455 §4.1: "The method of the request MUST be GET"; §4.2.1: a server must refuse any other
+...               handshake, for example with 400. Every row sends the standard handshake with another method and
+...               expects anything but 101 Switching Protocols. Generated from the case catalogue
+...               (WsComplianceLibrary/catalogue.py).
 
-Suite Setup         Open Compliance Target
-Suite Teardown      Close Compliance Target
-Test Template       Upgrade With Method Must Not Switch Protocols
+Resource          ../resources/compliance.resource
+
+Suite Setup       Open Compliance Target
+Suite Teardown    Close Compliance Target
+Test Template     Upgrade With Method Must Not Switch Protocols
+
+Test Tags         rfc6455-4.1    rfc6455-4.2.1    MUST    method
 
 
-*** Test Cases ***             METHOD    HEADERS    BODY
-COMP-UPGRADE-POST              POST
+*** Test Cases ***    METHOD    HEADERS    BODY
+COMP-UPGRADE-POST    POST
     [Documentation]    A WebSocket upgrade sent with POST is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
     ...    Bad Request. Why it matters: A server that switches protocols on another method lets requests
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
-    [Tags]    rfc6455-4.1    rfc6455-4.2.1    MUST    method
-COMP-UPGRADE-PUT               PUT
+COMP-UPGRADE-PUT    PUT
     [Documentation]    A WebSocket upgrade sent with PUT is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
     ...    Bad Request. Why it matters: A server that switches protocols on another method lets requests
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
-    [Tags]    rfc6455-4.1    rfc6455-4.2.1    MUST    method
-COMP-UPGRADE-DELETE            DELETE
+COMP-UPGRADE-DELETE    DELETE
     [Documentation]    A WebSocket upgrade sent with DELETE is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
     ...    Bad Request. Why it matters: A server that switches protocols on another method lets requests
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
-    [Tags]    rfc6455-4.1    rfc6455-4.2.1    MUST    method
-COMP-UPGRADE-PATCH             PATCH
+COMP-UPGRADE-PATCH    PATCH
     [Documentation]    A WebSocket upgrade sent with PATCH is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
     ...    Bad Request. Why it matters: A server that switches protocols on another method lets requests
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
-    [Tags]    rfc6455-4.1    rfc6455-4.2.1    MUST    method
-COMP-UPGRADE-OPTIONS           OPTIONS
+COMP-UPGRADE-OPTIONS    OPTIONS
     [Documentation]    A WebSocket upgrade sent with OPTIONS is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
     ...    Bad Request. Why it matters: A server that switches protocols on another method lets requests
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
-    [Tags]    rfc6455-4.1    rfc6455-4.2.1    MUST    method
-COMP-UPGRADE-TRACE             TRACE
+COMP-UPGRADE-TRACE    TRACE
     [Documentation]    A WebSocket upgrade sent with TRACE is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
     ...    Bad Request. Why it matters: A server that switches protocols on another method lets requests
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
-    [Tags]    rfc6455-4.1    rfc6455-4.2.1    MUST    method
-COMP-UPGRADE-CONNECT           CONNECT
+COMP-UPGRADE-CONNECT    CONNECT
     [Documentation]    A WebSocket upgrade sent with the CONNECT token is not answered 101. RFC 6455 §4.1: "The
     ...    method of the request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a
     ...    handshake that does not match is not processed further and the server answers with an HTTP
     ...    error such as 400 Bad Request. Why it matters: A server that switches protocols on another
     ...    method lets requests that caches, proxies and CSRF defences treat differently from GET open
     ...    WebSocket connections, and shows it does not check the handshake.
-    [Tags]    rfc6455-4.1    rfc6455-4.2.1    MUST    method
-COMP-UPGRADE-LOWERCASE-GET     get
+COMP-UPGRADE-LOWERCASE-GET    get
     [Documentation]    A WebSocket upgrade sent with lowercase get is not answered 101 (methods are case-sensitive,
     ...    RFC 9110 §9.1). RFC 6455 §4.1: "The method of the request MUST be GET, and the HTTP version
     ...    MUST be at least 1.1." §4.2.1: a handshake that does not match is not processed further and
@@ -75,7 +71,6 @@ COMP-UPGRADE-LOWERCASE-GET     get
     ...    switches protocols on another method lets requests that caches, proxies and CSRF defences
     ...    treat differently from GET open WebSocket connections, and shows it does not check the
     ...    handshake.
-    [Tags]    rfc6455-4.1    rfc6455-4.2.1    MUST    method
 COMP-UPGRADE-UNKNOWN-METHOD    FOO
     [Documentation]    A WebSocket upgrade sent with an unknown method token is not answered 101. RFC 6455 §4.1:
     ...    "The method of the request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a
@@ -83,20 +78,17 @@ COMP-UPGRADE-UNKNOWN-METHOD    FOO
     ...    error such as 400 Bad Request. Why it matters: A server that switches protocols on another
     ...    method lets requests that caches, proxies and CSRF defences treat differently from GET open
     ...    WebSocket connections, and shows it does not check the handshake.
-    [Tags]    rfc6455-4.1    rfc6455-4.2.1    MUST    method
-COMP-UPGRADE-POST-CL0          POST    {"Content-Length": '0'}
+COMP-UPGRADE-POST-CL0    POST    {"Content-Length": "0"}
     [Documentation]    A WebSocket upgrade sent with POST and Content-Length: 0 is not answered 101. RFC 6455 §4.1:
     ...    "The method of the request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a
     ...    handshake that does not match is not processed further and the server answers with an HTTP
     ...    error such as 400 Bad Request. Why it matters: A server that switches protocols on another
     ...    method lets requests that caches, proxies and CSRF defences treat differently from GET open
     ...    WebSocket connections, and shows it does not check the handshake.
-    [Tags]    rfc6455-4.1    rfc6455-4.2.1    MUST    method
-COMP-UPGRADE-POST-BODY         POST    {"Content-Length": '5'}    hello
+COMP-UPGRADE-POST-BODY    POST    {"Content-Length": "5"}    hello
     [Documentation]    A WebSocket upgrade sent with POST and a short body is not answered 101. RFC 6455 §4.1: "The
     ...    method of the request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a
     ...    handshake that does not match is not processed further and the server answers with an HTTP
     ...    error such as 400 Bad Request. Why it matters: A server that switches protocols on another
     ...    method lets requests that caches, proxies and CSRF defences treat differently from GET open
     ...    WebSocket connections, and shows it does not check the handshake.
-    [Tags]    rfc6455-4.1    rfc6455-4.2.1    MUST    method

@@ -1,0 +1,7 @@
+*** Settings ***
+Documentation    WebSocket opening-handshake compliance (RFC 6455 §4, RFC 9110 §7.8).
+...
+...              Each test is one case of the catalogue, named by its case ID and tagged with its RFC
+...              sections and requirement level. COMP-UPGRADE-BASELINE is the positive control: when it
+...              fails, the target is not a WebSocket endpoint at that URL and the other verdicts mean little.
+Metadata         Library    WsComplianceLibrary

@@ -1,0 +1,52 @@
+"""The suites are the catalogue's view: every case in exactly one row, with its documentation and tags."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from robot.api import TestSuiteBuilder as SuiteBuilder
+from robotrun import ROOT, SUITES
+
+from WsComplianceLibrary import suitegen
+from WsComplianceLibrary.catalogue import CASES, FAMILIES, case_by_id
+
+
+def catalogue_tests():
+    """Every test of the generated suites (all but the RequestsLibrary demonstration)."""
+    suite = SuiteBuilder().build(str(SUITES))
+    return [test for test in suite.all_tests if test.parent.source.name != "requests_library.robot"]
+
+
+def test_generated_suites_are_fresh():
+    assert suitegen.main([str(SUITES), "--check"]) == 0, "run: python -m WsComplianceLibrary.suitegen"
+
+
+def test_every_case_is_exactly_one_row_and_every_row_a_case():
+    rows = Counter(test.name for test in catalogue_tests())
+    assert rows == Counter(case.id for case in CASES)
+
+
+def test_rows_carry_the_catalogue_recipe_documentation_and_tags():
+    families = {family.name: family for family in FAMILIES}
+    for test in catalogue_tests():
+        case = case_by_id(test.name)
+        family = families[case.family]
+        assert test.parent.source.name == family.suite
+        assert test.template == family.template
+        assert tuple(test.body[0].args) == tuple(value or "${EMPTY}" for value in family.row(case))
+        assert " ".join(test.doc.split()) == " ".join(case.documentation.split())
+        assert set(test.tags) == set(case.tags)
+
+
+def test_case_ids_are_unique_and_well_formed():
+    ids = [case.id for case in CASES]
+    assert len(ids) == len(set(ids))
+    assert all(case_id.startswith("COMP-") and case_id == case_id.upper() for case_id in ids)
+    assert all(case.level in {"MUST", "MUST NOT", "SHOULD", "SHOULD NOT", "MAY"} for case in CASES)
+
+
+def test_suite_files_are_the_families():
+    assert {path.name for path in SUITES.glob("*.robot")} - {"__init__.robot", "requests_library.robot"} == {
+        family.suite for family in FAMILIES
+    }
+    assert (ROOT / "resources" / "compliance.resource").exists()
