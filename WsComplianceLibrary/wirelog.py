@@ -9,12 +9,16 @@ sequence on a console, or invalid UTF-8 in ``output.xml``.
 from __future__ import annotations
 
 import html
+import json
 
 from robot.api import logger
 
 from .response import Response
 
-__all__ = ["log_exchange", "printable", "show_bytes"]
+__all__ = ["OBSERVED_PREFIX", "log_exchange", "observation", "printable", "show_bytes"]
+
+OBSERVED_PREFIX = "Observed "
+"""Prefix of the one-line JSON summary each exchange logs, read back by tools that build reports."""
 
 BODY_SHOWN = 2048
 """Bytes of a body (or of anything after the header block) shown before truncating."""
@@ -64,6 +68,17 @@ def log_exchange(response: Response) -> None:
         notes = "".join(f"<li>{html.escape(problem)}</li>" for problem in response.problems)
         blocks.append(f"<div>Read leniently:<ul>{notes}</ul></div>")
     logger.info("".join(blocks), html=True)
+    logger.info(OBSERVED_PREFIX + json.dumps(observation(response)))
+
+
+def observation(response: Response) -> dict[str, object]:
+    """What an exchange showed, as plain data: outcome, status, printable reason, elapsed seconds."""
+    return {
+        "outcome": str(response.outcome),
+        "status": response.status,
+        "reason": printable(response.reason, 80),
+        "elapsed": round(response.elapsed, 6),
+    }
 
 
 def _block(title: str, body: str) -> str:
