@@ -1,0 +1,96 @@
+"""The benchmark's pure helpers: summaries, the table, the requests it sends and when an answer is whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.measure import Row, Stats, answer_complete, case_requests, empty_suite, format_value, render_table
+from WsComplianceLibrary.catalogue import CASES, case_by_id
+from WsComplianceLibrary.request import SAMPLE_KEY, build_upgrade_request
+from WsComplianceLibrary.target import parse_target
+
+
+def test_stats_are_median_min_and_max_whatever_the_order():
+    assert Stats.of([0.3, 0.1, 0.2, 0.5]) == Stats(0.25, 0.1, 0.5)
+    assert Stats.of(iter([2.0])) == Stats(2.0, 2.0, 2.0)
+
+
+def test_stats_of_nothing_is_refused():
+    with pytest.raises(ValueError, match="No measurements"):
+        Stats.of([])
+
+
+@pytest.mark.parametrize(("value", "unit", "text"), [
+    (0.38412, "s", "0.384 s"), (0.012171, "ms", "12.17 ms"), (1.7049, "x", "1.70 x"),
+])
+def test_values_are_shown_in_their_unit(value, unit, text):
+    assert format_value(value, unit) == text
+
+
+def test_an_unknown_unit_is_refused():
+    with pytest.raises(ValueError, match="Unknown unit 'h'"):
+        format_value(1.0, "h")
+
+
+def test_the_table_aligns_figures_and_says_which_targets_were_missed():
+    table = render_table([
+        Row("floor", Stats(0.2, 0.19, 0.25), "s"),
+        Row("full / floor", Stats(1.7, 1.6, 1.8), "x", "<= 1.3", False),
+        Row("per test", Stats(0.0005, 0.0004, 0.0009), "ms", "<= 1 ms", True),
+    ])
+    assert table.splitlines() == [
+        "Measurement    median      min      max  target",
+        "floor         0.200 s  0.190 s  0.250 s",
+        "full / floor   1.70 x   1.60 x   1.80 x  <= 1.3   MISSED",
+        "per test      0.50 ms  0.40 ms  0.90 ms  <= 1 ms  met",
+    ]
+
+
+def test_one_request_per_catalogue_case_built_from_its_recipe(monkeypatch):
+    monkeypatch.setattr("bench.measure.new_key", lambda: "RlJFU0hGUkVTSEZSRVNIIQ==")
+    target = parse_target("ws://127.0.0.1:8765/chat?room=1")
+    requests = case_requests(CASES, target)
+    assert len(requests) == len(CASES)
+    for case, request in zip(CASES, requests):
+        recipe = case.recipe
+        key = "RlJFU0hGUkVTSEZSRVNIIQ==" if recipe.fresh_key else SAMPLE_KEY
+        assert request == build_upgrade_request(
+            recipe.method, "/chat?room=1", "127.0.0.1:8765", recipe.http_version, recipe.headers, recipe.body, key
+        )
+
+
+def test_a_post_with_a_body_is_sent_exactly_as_the_suite_sends_it():
+    (request,) = case_requests([case_by_id("COMP-UPGRADE-POST-BODY")], parse_target("ws://127.0.0.1:8765/"))
+    assert request == (
+        b"POST / HTTP/1.1\r\nHost: 127.0.0.1:8765\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+        b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nContent-Length: 5\r\n\r\nhello"
+    )
+
+
+def test_fresh_keys_differ_from_one_derivation_to_the_next():
+    fresh = [case for case in CASES if case.recipe.fresh_key]
+    target = parse_target("ws://127.0.0.1:8765/")
+    assert fresh and case_requests(fresh, target) != case_requests(fresh, target)
+
+
+@pytest.mark.parametrize(("received", "whole"), [
+    (b"", False),
+    (b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n", False),
+    (b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n", True),
+    (b"HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 5\r\n\r\nFail", False),
+    (b"HTTP/1.1 405 Method Not Allowed\r\ncontent-length: 5\r\n\r\nFailed", True),
+    (b"HTTP/1.1 400 Bad Request\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n", False),
+    (b"HTTP/1.1 400 Bad Request\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n", True),
+    (b"HTTP/1.0 400 Bad Request\r\n\r\nuntil the connection closes", False),
+])
+def test_an_answer_is_whole_once_its_framing_says_so(received, whole):
+    assert answer_complete(received) is whole
+
+
+def test_the_empty_suite_has_the_asked_number_of_tests_that_do_nothing():
+    from robot.api import get_model
+
+    model = get_model(empty_suite(3))
+    tests = model.sections[0].body
+    assert [test.name for test in tests] == ["Empty 1", "Empty 2", "Empty 3"]
+    assert {step.keyword for test in tests for step in test.body if hasattr(step, "keyword")} == {"No Operation"}
