@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from robotlibcore import DynamicCore
 
-from .context import LibraryContext, seconds
-from .keywords import AssertionKeywords, ExchangeKeywords, TargetKeywords
+from .context import ImportArgumentError, KeywordError, LibraryContext, seconds
+from .keywords import AssertionKeywords, ExchangeKeywords, RuleKeywords, TargetKeywords
 from .version import __version__
 
 __all__ = ["WsComplianceLibrary", "__version__"]
@@ -88,12 +88,20 @@ class WsComplianceLibrary(DynamicCore):
         ``timeout`` bounds each exchange (connect, TLS, send, read). It is a
         Robot time such as ``5s``, ``500ms`` or ``1.5``.
         """
-        self._context = LibraryContext(timeout=seconds(timeout, 5.0), verify=verify)
-        if url:
-            self._context.set_url(url)
+        try:
+            self._context = LibraryContext(timeout=seconds(timeout, 5.0), verify=verify)
+            if url:
+                self._context.set_url(url)
+        except KeywordError as error:
+            raise ImportArgumentError(str(error)) from None
         self.ROBOT_LIBRARY_LISTENER = self
         super().__init__(
-            [TargetKeywords(self._context), ExchangeKeywords(self._context), AssertionKeywords()]
+            [
+                TargetKeywords(self._context),
+                ExchangeKeywords(self._context),
+                AssertionKeywords(),
+                RuleKeywords(self._context),
+            ]
         )
 
     def _close(self) -> None:

@@ -2,7 +2,8 @@
 
 Each :class:`Case` names the rule it checks (RFC sections, requirement
 level, what the RFC says, why it matters), the request that probes it
-(:class:`Recipe`) and the expected outcome (:class:`Expect`). Each
+(:class:`Recipe`) and the expected outcome (a rule of
+:mod:`WsComplianceLibrary.rules`, by name). Each
 :class:`Family` is one suite file: a template keyword that states the rule
 and the columns its rows show. The suites in ``suites/`` are generated from
 this module (``python -m WsComplianceLibrary.suitegen``) and a test fails
@@ -11,20 +12,11 @@ when they drift apart, so adding a case is adding a few lines here.
 
 from __future__ import annotations
 
-import enum
+import base64
 import json
 from dataclasses import dataclass, field
 
-__all__ = ["CASES", "FAMILIES", "Case", "Expect", "Family", "Recipe", "case_by_id"]
-
-
-class Expect(str, enum.Enum):
-    """The outcome rule a case applies."""
-
-    NOT_101 = "not-101"
-    """Any answer but ``101``; a close without answering passes; silence fails."""
-    HANDSHAKE_ACCEPTED = "handshake-accepted"
-    """``101`` with the ``Sec-WebSocket-Accept`` computed from the key sent."""
+__all__ = ["CASES", "FAMILIES", "Case", "Family", "Recipe", "case_by_id"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +56,7 @@ class Family:
             "version": recipe.http_version,
             "headers": _headers_cell(recipe.headers),
             "body": (recipe.body or b"").decode("latin-1"),
+            "expected": case.expect,
         }
         values = [cells[column.lower()] for column in self.columns]
         while values and not values[-1]:
@@ -81,7 +74,7 @@ class Case:
     rfc: tuple[str, ...]
     level: str
     recipe: Recipe
-    expect: Expect
+    expect: str
     says: str
     why: str
     extra_tags: tuple[str, ...] = field(default=())
@@ -104,10 +97,18 @@ def _section_tag(section: str) -> str:
 
 
 def _headers_cell(headers: tuple[tuple[str, str | None], ...]) -> str:
+    """A Python literal Robot converts back: a dict, or pairs when a name repeats."""
     if not headers:
         return ""
-    items = ", ".join(f"{json.dumps(name)}: {'None' if value is None else json.dumps(value)}" for name, value in headers)
-    return "{" + items + "}"
+
+    def literal(value: str | None) -> str:
+        return "None" if value is None else json.dumps(value)
+
+    names = [name.lower() for name, _ in headers]
+    if len(set(names)) == len(names):
+        return "{" + ", ".join(f"{json.dumps(name)}: {literal(value)}" for name, value in headers) + "}"
+    # A tuple, because a cell starting with "[" would read as a Robot setting.
+    return "(" + ", ".join(f"({json.dumps(name)}, {literal(value)})" for name, value in headers) + ")"
 
 
 _MUST_BE_GET = (
@@ -145,6 +146,74 @@ FAMILIES: tuple[Family, ...] = (
         template="Upgrade With Method Must Not Switch Protocols",
         columns=("Method", "Headers", "Body"),
     ),
+    Family(
+        name="tokens",
+        suite="upgrade_tokens.robot",
+        title="Upgrade And Connection Tokens",
+        documentation=(
+            "RFC 6455 §4.2.1 and RFC 9110 §7.8: a handshake needs Upgrade naming websocket and Connection "
+            "carrying the upgrade option, both matched case-insensitively. Rows that break this must not get "
+            "101; valid variants (mixed case, token lists, lowercase names) must be accepted."
+        ),
+        template="Upgrade And Connection Tokens Must Be Validated",
+        columns=("Headers", "Expected"),
+    ),
+    Family(
+        name="key",
+        suite="upgrade_key.robot",
+        title="Sec-WebSocket-Key",
+        documentation=(
+            "RFC 6455 §4.1 and §4.2.1: Sec-WebSocket-Key is base64 of exactly 16 bytes and, by §11.3.1, appears "
+            "once. Every row sends an invalid key and expects anything but 101 Switching Protocols."
+        ),
+        template="Handshake With Invalid Key Must Not Switch Protocols",
+        columns=("Headers",),
+    ),
+    Family(
+        name="version",
+        suite="upgrade_version.robot",
+        title="Sec-WebSocket-Version",
+        documentation=(
+            "RFC 6455 §4.1, §4.2.1 and §4.4: the version must be 13, sent once; a server refusing a version "
+            "must say which versions it understands in Sec-WebSocket-Version."
+        ),
+        template="Version Negotiation Must Follow RFC 6455",
+        columns=("Headers", "Expected"),
+    ),
+    Family(
+        name="host",
+        suite="host_and_http_version.robot",
+        title="Host And HTTP Version",
+        documentation=(
+            "RFC 9112 §3.2: an HTTP/1.1 request without exactly one Host gets 400 Bad Request. RFC 6455 §4.1 "
+            "and RFC 9110 §7.8: an upgrade in HTTP/1.0 is ignored."
+        ),
+        template="Host And HTTP Version Must Be Validated",
+        columns=("Version", "Headers", "Expected"),
+    ),
+    Family(
+        name="response",
+        suite="response_shape.robot",
+        title="Response Shape",
+        documentation=(
+            "RFC 6455 §4.2.2, RFC 9110 §7.8, §8.6 and §15.2.2: the 101 answer to a correct handshake with a "
+            "fresh random key carries the right Sec-WebSocket-Accept once, Upgrade: websocket, Connection: "
+            "Upgrade, and no body framing."
+        ),
+        template="Accepted Handshake Response Must Be Well Formed",
+        columns=("Expected",),
+    ),
+    Family(
+        name="negotiation",
+        suite="subprotocols_and_extensions.robot",
+        title="Subprotocols And Extensions",
+        documentation=(
+            "RFC 6455 §4.2.2 and §9.1, RFC 7692 §7: a server selects at most one subprotocol and only one the "
+            "client offered, accepts only extensions it implements, and declines invalid permessage-deflate offers."
+        ),
+        template="Server Must Select Only What The Client Offered",
+        columns=("Headers", "Expected"),
+    ),
 )
 
 
@@ -156,7 +225,7 @@ def _method_case(case_id: str, method: str, title: str, **recipe: object) -> Cas
         rfc=("RFC 6455 §4.1", "RFC 6455 §4.2.1"),
         level="MUST",
         recipe=Recipe(method=method, **recipe),  # type: ignore[arg-type]
-        expect=Expect.NOT_101,
+        expect="not 101",
         says=_MUST_BE_GET,
         why=_WHY_METHOD,
     )
@@ -170,7 +239,7 @@ CASES: tuple[Case, ...] = (
         rfc=("RFC 6455 §4.1", "RFC 6455 §4.2.2"),
         level="MUST",
         recipe=Recipe(fresh_key=True),
-        expect=Expect.HANDSHAKE_ACCEPTED,
+        expect="accepted",
         says=(
             "RFC 6455 §4.2.2: a server that accepts the connection answers 101 Switching Protocols with "
             "Sec-WebSocket-Accept set to base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11))."
@@ -201,6 +270,175 @@ CASES: tuple[Case, ...] = (
         "COMP-UPGRADE-POST-BODY", "POST", "A WebSocket upgrade sent with POST and a short body is not answered 101",
         headers=(("Content-Length", "5"),), body=b"hello",
     ),
+)
+
+
+def _b64(size: int) -> str:
+    return base64.b64encode(bytes(range(size))).decode("ascii")
+
+
+_UPGRADE_RULE = (
+    "RFC 6455 §4.2.1: the request must have an Upgrade header whose value includes the \"websocket\" keyword "
+    "and a Connection header that includes the \"Upgrade\" token, both matched ASCII case-insensitively. "
+    "RFC 9110 §7.8: a server must not switch to a protocol the client did not name."
+)
+_WHY_TOKENS = (
+    "A server that switches without both tokens can be driven into WebSocket mode by requests that proxies "
+    "forward as plain HTTP; one that rejects valid spellings breaks real clients (Firefox sends "
+    "Connection: keep-alive, Upgrade)."
+)
+_KEY_RULE = (
+    "RFC 6455 §4.1: Sec-WebSocket-Key is a nonce of 16 random bytes, base64-encoded; §4.2.1: a handshake "
+    "without a valid key must be refused; §11.3.1: the header must not appear more than once."
+)
+_WHY_KEY = (
+    "The key proves the server read a WebSocket handshake; a server that accepts a missing or malformed key "
+    "can be made to switch protocols by requests that are not WebSocket handshakes."
+)
+_VERSION_RULE = (
+    "RFC 6455 §4.1: Sec-WebSocket-Version must be 13; §4.4: when the version is not understood, the server "
+    "must abort the handshake with an error such as 426 Upgrade Required and a Sec-WebSocket-Version header "
+    "listing the versions it understands; §11.3.5: the header must not appear more than once in a request."
+)
+_WHY_VERSION = (
+    "Version negotiation is how a client learns it must retry with another version; a server that accepts "
+    "versions it does not speak, or refuses without saying why, breaks that."
+)
+_RESPONSE_RULE = (
+    "RFC 6455 §4.2.2: the 101 answer has Upgrade: websocket, Connection: Upgrade and one Sec-WebSocket-Accept "
+    "equal to base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); RFC 9110 §15.2.2: a 101 must name "
+    "the new protocol in Upgrade; §8.6 and RFC 9112 §6.1: a 1xx answer has no Content-Length or "
+    "Transfer-Encoding."
+)
+_WHY_RESPONSE = (
+    "Clients must fail the connection on any of these faults (RFC 6455 §4.1), so a server that gets them wrong "
+    "works with lenient clients and breaks with strict ones. A fresh random key catches servers that "
+    "hard-code the RFC's sample answer."
+)
+_NEGOTIATION_RULE = (
+    "RFC 6455 §4.2.2: the selected subprotocol must be one the client offered, at most one; §9.1: a server "
+    "accepts only extensions it supports; RFC 7692 §7: a server must decline a permessage-deflate offer with "
+    "an invalid parameter value, and §7.1.2.1 allows server_max_window_bits only from 8 to 15."
+)
+_WHY_NEGOTIATION = (
+    "A client must fail the connection when the server selects something it did not offer, so such a "
+    "server breaks every correct client; accepting an invalid compression offer corrupts the message stream."
+)
+
+
+def _case(case_id: str, family: str, title: str, rfc: tuple[str, ...], expect: str, says: str, why: str,
+          headers: tuple[tuple[str, str | None], ...] = (), http_version: str = "HTTP/1.1",
+          level: str = "MUST", extra_tags: tuple[str, ...] = ()) -> Case:
+    return Case(
+        id=case_id, family=family, title=title, rfc=rfc, level=level,
+        recipe=Recipe(http_version=http_version, headers=headers, fresh_key=True),
+        expect=expect, says=says, why=why,
+        extra_tags=(*extra_tags, "positive") if expect in _POSITIVE else extra_tags,
+    )
+
+
+_POSITIVE = {"accepted", "accept matches key", "one accept header", "upgrade websocket", "connection upgrade",
+             "no body framing", "no protocol selected"}
+_TOKENS = ("RFC 6455 §4.2.1", "RFC 9110 §7.8")
+_KEY = ("RFC 6455 §4.1", "RFC 6455 §4.2.1")
+_VERSION = ("RFC 6455 §4.2.1", "RFC 6455 §4.4")
+_RESPONSE = ("RFC 6455 §4.2.2",)
+_NEGOTIATION = ("RFC 6455 §4.2.2",)
+
+CASES += (
+    _case("COMP-UPGRADE-MISSING-UPGRADE", "tokens", "A handshake without an Upgrade header is not answered 101",
+          _TOKENS, "not 101", _UPGRADE_RULE, _WHY_TOKENS, (("Upgrade", None),)),
+    _case("COMP-UPGRADE-MISSING-CONN", "tokens", "Upgrade without Connection: Upgrade is not answered 101",
+          _TOKENS, "not 101", _UPGRADE_RULE, _WHY_TOKENS, (("Connection", None),), extra_tags=("http11probe",)),
+    _case("COMP-UPGRADE-UNKNOWN", "tokens", "An upgrade to an unknown protocol is not answered 101",
+          _TOKENS, "not 101", _UPGRADE_RULE, _WHY_TOKENS, (("Upgrade", "totally-made-up/1.0"),),
+          extra_tags=("http11probe",)),
+    _case("COMP-UPGRADE-H2C", "tokens", "Upgrade: h2c with WebSocket headers is not answered 101",
+          _TOKENS, "not 101", _UPGRADE_RULE, _WHY_TOKENS, (("Upgrade", "h2c"),)),
+    _case("COMP-UPGRADE-CONN-KEEPALIVE", "tokens", "Connection: keep-alive without the Upgrade token is not answered 101",
+          _TOKENS, "not 101", _UPGRADE_RULE, _WHY_TOKENS, (("Connection", "keep-alive"),)),
+    _case("COMP-UPGRADE-MIXED-CASE", "tokens", "Upgrade: WebSocket in mixed case is accepted",
+          _TOKENS, "accepted", _UPGRADE_RULE, _WHY_TOKENS, (("Upgrade", "WebSocket"),)),
+    _case("COMP-UPGRADE-CONN-LIST", "tokens", "Connection: keep-alive, Upgrade as a token list is accepted",
+          _TOKENS, "accepted", _UPGRADE_RULE, _WHY_TOKENS, (("Connection", "keep-alive, Upgrade"),)),
+    _case("COMP-UPGRADE-CONN-LOWERCASE", "tokens", "Connection: upgrade in lowercase is accepted",
+          _TOKENS, "accepted", _UPGRADE_RULE, _WHY_TOKENS, (("Connection", "upgrade"),)),
+    _case("COMP-UPGRADE-LOWERCASE-NAMES", "tokens", "A handshake with lowercase header names (Host aside) is accepted",
+          ("RFC 6455 §4.2.1", "RFC 9110 §5.1"), "accepted", _UPGRADE_RULE + " RFC 9110 §5.1: field names are "
+          "case-insensitive.", _WHY_TOKENS,
+          (("connection", "Upgrade"), ("upgrade", "websocket"), ("sec-websocket-version", "13"))),
+    _case("COMP-KEY-MISSING", "key", "A handshake without Sec-WebSocket-Key is not answered 101",
+          _KEY, "not 101", _KEY_RULE, _WHY_KEY, (("Sec-WebSocket-Key", None),)),
+    _case("COMP-KEY-EMPTY", "key", "An empty Sec-WebSocket-Key is not answered 101",
+          _KEY, "not 101", _KEY_RULE, _WHY_KEY, (("Sec-WebSocket-Key", ""),)),
+    _case("COMP-KEY-NOT-BASE64", "key", "A Sec-WebSocket-Key that is not base64 is not answered 101",
+          _KEY, "not 101", _KEY_RULE, _WHY_KEY, (("Sec-WebSocket-Key", "not base64 at all!"),)),
+    _case("COMP-KEY-15-BYTES", "key", "A Sec-WebSocket-Key of 15 bytes is not answered 101",
+          _KEY, "not 101", _KEY_RULE, _WHY_KEY, (("Sec-WebSocket-Key", _b64(15)),)),
+    _case("COMP-KEY-17-BYTES", "key", "A Sec-WebSocket-Key of 17 bytes is not answered 101",
+          _KEY, "not 101", _KEY_RULE, _WHY_KEY, (("Sec-WebSocket-Key", _b64(17)),)),
+    _case("COMP-KEY-DUPLICATE", "key", "Two Sec-WebSocket-Key headers are not answered 101",
+          (*_KEY, "RFC 6455 §11.3.1"), "not 101", _KEY_RULE, _WHY_KEY,
+          (("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="), ("Sec-WebSocket-Key", "AAECAwQFBgcICQoLDA0ODw=="))),
+    _case("COMP-UPGRADE-INVALID-VER", "version", "Sec-WebSocket-Version: 99 is not answered 101 (426 preferred)",
+          _VERSION, "426 preferred", _VERSION_RULE, _WHY_VERSION, (("Sec-WebSocket-Version", "99"),),
+          extra_tags=("http11probe",)),
+    _case("COMP-VERSION-REFUSAL-LISTS-SUPPORTED", "version",
+          "A refused version is answered with Sec-WebSocket-Version listing the supported versions",
+          ("RFC 6455 §4.4",), "refused listing versions", _VERSION_RULE, _WHY_VERSION,
+          (("Sec-WebSocket-Version", "99"),)),
+    _case("COMP-VERSION-8", "version", "Version 8 (an old draft) is accepted or refused with the supported versions",
+          ("RFC 6455 §4.4",), "101 or refused listing versions", _VERSION_RULE, _WHY_VERSION,
+          (("Sec-WebSocket-Version", "8"),)),
+    _case("COMP-VERSION-MISSING", "version", "A handshake without Sec-WebSocket-Version is not answered 101",
+          _VERSION, "not 101", _VERSION_RULE, _WHY_VERSION, (("Sec-WebSocket-Version", None),)),
+    _case("COMP-VERSION-NON-NUMERIC", "version", "A non-numeric Sec-WebSocket-Version is not answered 101",
+          _VERSION, "not 101", _VERSION_RULE, _WHY_VERSION, (("Sec-WebSocket-Version", "thirteen"),)),
+    _case("COMP-VERSION-DUPLICATE", "version", "Two Sec-WebSocket-Version headers with different values are not answered 101",
+          (*_VERSION, "RFC 6455 §11.3.5"), "not 101", _VERSION_RULE, _WHY_VERSION,
+          (("Sec-WebSocket-Version", "13"), ("Sec-WebSocket-Version", "8"))),
+    _case("COMP-HOST-MISSING", "host", "A handshake without Host is answered 400",
+          ("RFC 9112 §3.2", "RFC 6455 §4.1"), "400",
+          "RFC 9112 §3.2: a server must answer 400 (Bad Request) to an HTTP/1.1 request that lacks a Host header; "
+          "RFC 6455 §4.1: the handshake must contain Host.",
+          "Host decides which site a request is for; a server guessing it is open to routing and cache confusion.",
+          (("Host", None),)),
+    _case("COMP-HOST-DUPLICATE", "host", "A handshake with two Host headers is answered 400",
+          ("RFC 9112 §3.2",), "400",
+          "RFC 9112 §3.2: a server must answer 400 (Bad Request) to a request with more than one Host header line.",
+          "Two Host values let a proxy and the server disagree about the target, a classic request-smuggling lever.",
+          (("Host", "localhost"), ("Host", "localhost"))),
+    _case("COMP-UPGRADE-HTTP10", "host", "An upgrade sent in HTTP/1.0 is not answered 101",
+          ("RFC 6455 §4.1", "RFC 9110 §7.8"), "not 101",
+          'RFC 6455 §4.1: "the HTTP version MUST be at least 1.1"; RFC 9110 §7.8: a server must ignore an Upgrade '
+          "header received in an HTTP/1.0 request.",
+          "HTTP/1.0 intermediaries do not understand Upgrade; switching on such a request desynchronises them.",
+          http_version="HTTP/1.0", extra_tags=("http11probe",)),
+    _case("COMP-RESPONSE-ACCEPT-MATCHES", "response", "Sec-WebSocket-Accept is computed from a fresh key",
+          _RESPONSE, "accept matches key", _RESPONSE_RULE, _WHY_RESPONSE),
+    _case("COMP-RESPONSE-ACCEPT-SINGLE", "response", "The 101 answer has exactly one Sec-WebSocket-Accept",
+          (*_RESPONSE, "RFC 6455 §11.3.3"), "one accept header", _RESPONSE_RULE, _WHY_RESPONSE),
+    _case("COMP-RESPONSE-UPGRADE-HEADER", "response", "The 101 answer has Upgrade: websocket",
+          (*_RESPONSE, "RFC 9110 §7.8", "RFC 9110 §15.2.2"), "upgrade websocket", _RESPONSE_RULE, _WHY_RESPONSE),
+    _case("COMP-RESPONSE-CONNECTION-HEADER", "response", "The 101 answer has Connection: Upgrade",
+          _RESPONSE, "connection upgrade", _RESPONSE_RULE, _WHY_RESPONSE),
+    _case("COMP-RESPONSE-NO-BODY-FRAMING", "response", "The 101 answer has no Content-Length or Transfer-Encoding",
+          ("RFC 9110 §8.6", "RFC 9112 §6.1"), "no body framing", _RESPONSE_RULE, _WHY_RESPONSE, level="MUST NOT"),
+    _case("COMP-PROTOCOL-NONE-OFFERED", "negotiation", "With no subprotocol offered, the 101 selects none",
+          _NEGOTIATION, "no protocol selected", _NEGOTIATION_RULE, _WHY_NEGOTIATION),
+    _case("COMP-PROTOCOL-UNKNOWN-OFFERED", "negotiation", "With an unknown subprotocol offered, none other is selected",
+          _NEGOTIATION, "only an offered protocol", _NEGOTIATION_RULE, _WHY_NEGOTIATION,
+          (("Sec-WebSocket-Protocol", "x-unknown-protocol.example"),)),
+    _case("COMP-PROTOCOL-TWO-OFFERED", "negotiation", "With two subprotocols offered, at most one of them is selected",
+          _NEGOTIATION, "only an offered protocol", _NEGOTIATION_RULE, _WHY_NEGOTIATION,
+          (("Sec-WebSocket-Protocol", "x-first.example, x-second.example"),)),
+    _case("COMP-EXTENSION-UNKNOWN-OFFERED", "negotiation", "An unknown extension offered is not accepted",
+          ("RFC 6455 §9.1",), "unknown extension refused", _NEGOTIATION_RULE, _WHY_NEGOTIATION,
+          (("Sec-WebSocket-Extensions", "x-made-up-ext"),)),
+    _case("COMP-EXTENSION-DEFLATE-BAD-PARAM", "negotiation",
+          "A permessage-deflate offer with server_max_window_bits=7 is declined",
+          ("RFC 7692 §7", "RFC 7692 §7.1.2.1"), "deflate offer declined", _NEGOTIATION_RULE, _WHY_NEGOTIATION,
+          (("Sec-WebSocket-Extensions", "permessage-deflate; server_max_window_bits=7"),)),
 )
 
 

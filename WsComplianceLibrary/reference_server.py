@@ -4,19 +4,28 @@ Built on the ``websockets`` package (its asyncio server), run on its own
 event loop in a background thread so Robot Framework keywords, which are
 synchronous, can start it, use it and stop it. It echoes messages on any
 path, which is all a handshake check needs.
+
+Plain ``websockets`` breaks a few handshake rules (see
+:func:`enforce_handshake_rules`); the reference server adds that one small
+hook so it passes every case of the catalogue. ``enforce_rules=False`` runs
+the plain library, which the tests use to pin its own behaviour.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from http import HTTPStatus
 import threading
 from concurrent.futures import Future
 
 from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.http11 import Request, Response
 from websockets.exceptions import ConnectionClosed
 
-__all__ = ["ReferenceServer"]
+__all__ = ["ReferenceServer", "SUPPORTED_VERSION", "enforce_handshake_rules"]
+
+SUPPORTED_VERSION = "13"
 
 # Refused handshakes are the point of the suites, not errors worth a console
 # line each; they are in log.html already.
@@ -32,9 +41,10 @@ class ReferenceServer:
     :attr:`url` is ``ws://host:port/`` once started.
     """
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, enforce_rules: bool = True) -> None:
         self.host = host
         self.port = port
+        self.enforce_rules = enforce_rules
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._server: Server | None = None
@@ -89,11 +99,34 @@ class ReferenceServer:
     async def _serve(self, ready: Future[None]) -> None:
         self._loop = asyncio.get_running_loop()
         self._stopped = asyncio.Event()
-        async with serve(_echo, self.host, self.port, logger=_LOGGER) as server:
+        hook = enforce_handshake_rules if self.enforce_rules else None
+        async with serve(_echo, self.host, self.port, logger=_LOGGER, process_request=hook) as server:
             self._server = server
             self.port = server.sockets[0].getsockname()[1]
             ready.set_result(None)
             await self._stopped.wait()
+
+
+def enforce_handshake_rules(connection: ServerConnection, request: Request) -> Response | None:
+    """The layer the reference server adds to ``websockets``: rules its plain server does not enforce.
+
+    Plain ``websockets`` switches protocols on a request without ``Host`` or
+    with two, and refuses an unsupported ``Sec-WebSocket-Version`` with 400
+    but without saying which versions it understands. This hook, run before
+    ``websockets`` accepts a handshake, answers such requests as RFC 9112
+    §3.2 (400) and RFC 6455 §4.4 (426 with ``Sec-WebSocket-Version: 13``)
+    require. Everything else is left to ``websockets``.
+    """
+    if len(request.headers.get_all("Host")) != 1:
+        return connection.respond(HTTPStatus.BAD_REQUEST, "A request must carry exactly one Host header.\n")
+    if request.headers.get_all("Sec-WebSocket-Version") != [SUPPORTED_VERSION]:
+        response = connection.respond(
+            HTTPStatus.UPGRADE_REQUIRED, f"Only WebSocket version {SUPPORTED_VERSION} is supported.\n"
+        )
+        response.headers["Upgrade"] = "websocket"
+        response.headers["Sec-WebSocket-Version"] = SUPPORTED_VERSION
+        return response
+    return None
 
 
 async def _echo(connection: ServerConnection) -> None:

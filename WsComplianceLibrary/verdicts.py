@@ -35,10 +35,14 @@ class NotAResponse(TypeError):
 
 @dataclass(frozen=True)
 class Verdict:
-    """The result of one judgement: ``passed`` and a one-sentence ``message``."""
+    """The result of one judgement: ``passed`` and a one-sentence ``message``.
+
+    ``warning`` marks a pass that falls short of a SHOULD: the report shows it as WARN.
+    """
 
     passed: bool
     message: str
+    warning: bool = False
 
 
 def as_response(value: Any) -> Response:
@@ -100,7 +104,7 @@ def describe(response: Response) -> str:
                  Outcome.RESET: "reset the connection"}[outcome]
         return f"sent the status line {status_text} and then {ended} before finishing its header block"
     if response.raw:
-        ended = {Outcome.TIMEOUT: f"then nothing more within {_timeout(response)}",
+        ended = {Outcome.TIMEOUT: f"and did not complete it within {_timeout(response)}",
                  Outcome.CLOSED: "then closed the connection", Outcome.RESET: "then reset the connection"}[outcome]
         return f"sent {len(response.raw)} bytes that are not a complete status line ({_first_bytes(response)}), {ended}"
     return {
@@ -115,11 +119,14 @@ def not_switching_protocols(response: Response) -> Verdict:
 
     Passes on any final status other than ``101`` and on a close or reset
     without an answer. Fails on ``101``, on silence until the timeout, and on
-    bytes that are not an HTTP answer. A status line followed by a stall or
-    close is judged by its status.
+    bytes that are not an HTTP answer, even after a status line (a header
+    block that never ends). A status line followed by a stall or close is
+    judged by its status.
     """
     what = describe(response)
     line = request_line(response)
+    if response.outcome is Outcome.INVALID:
+        return Verdict(False, f"To '{line}' the server {what}.")
     if response.status == 101:
         return Verdict(False, f"The server switched protocols: to '{line}', a request it must refuse, it {what}.")
     if response.status is not None:

@@ -50,3 +50,17 @@ def test_suite_files_are_the_families():
         family.suite for family in FAMILIES
     }
     assert (ROOT / "resources" / "compliance.resource").exists()
+
+
+def test_every_expected_outcome_is_a_known_rule_and_fixed_rules_match_their_template():
+    from WsComplianceLibrary.rules import RULES
+
+    assert {case.expect for case in CASES} <= set(RULES)
+    resource = (ROOT / "resources" / "compliance.resource").read_text(encoding="utf-8")
+    for family in FAMILIES:
+        if "Expected" in family.columns:
+            continue
+        rules = {case.expect for case in CASES if case.family == family.name}
+        assert len(rules) == 1, f"{family.name} has no EXPECTED column, so all its cases must share one rule"
+        body = resource.split(f"\n{family.template}\n", 1)[1].split("\n\n", 1)[0]
+        assert f"    {rules.pop()}" in body or family.name == "baseline", family.template

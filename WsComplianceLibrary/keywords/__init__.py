@@ -2,6 +2,7 @@
 
 from .assertions import AssertionKeywords
 from .exchange import ExchangeKeywords
+from .rules import RuleKeywords
 from .target import TargetKeywords
 
-__all__ = ["AssertionKeywords", "ExchangeKeywords", "TargetKeywords"]
+__all__ = ["AssertionKeywords", "ExchangeKeywords", "RuleKeywords", "TargetKeywords"]

@@ -1,0 +1,61 @@
+*** Settings ***
+Documentation     RFC 6455 §4.2.2, RFC 9110 §7.8, §8.6 and §15.2.2: the 101 answer to a correct handshake with a
+...               fresh random key carries the right Sec-WebSocket-Accept once, Upgrade: websocket, Connection:
+...               Upgrade, and no body framing. Generated from the case catalogue
+...               (WsComplianceLibrary/catalogue.py).
+
+Resource          ../resources/compliance.resource
+
+Suite Setup       Open Compliance Target
+Suite Teardown    Close Compliance Target
+Test Template     Accepted Handshake Response Must Be Well Formed
+
+Test Tags         response    positive
+
+
+*** Test Cases ***    EXPECTED
+COMP-RESPONSE-ACCEPT-MATCHES    accept matches key
+    [Documentation]    Sec-WebSocket-Accept is computed from a fresh key. RFC 6455 §4.2.2: the 101 answer has
+    ...    Upgrade: websocket, Connection: Upgrade and one Sec-WebSocket-Accept equal to
+    ...    base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); RFC 9110 §15.2.2: a 101 must name
+    ...    the new protocol in Upgrade; §8.6 and RFC 9112 §6.1: a 1xx answer has no Content-Length or
+    ...    Transfer-Encoding. Why it matters: Clients must fail the connection on any of these faults
+    ...    (RFC 6455 §4.1), so a server that gets them wrong works with lenient clients and breaks with
+    ...    strict ones. A fresh random key catches servers that hard-code the RFC's sample answer.
+    [Tags]    rfc6455-4.2.2    MUST
+COMP-RESPONSE-ACCEPT-SINGLE    one accept header
+    [Documentation]    The 101 answer has exactly one Sec-WebSocket-Accept. RFC 6455 §4.2.2: the 101 answer has
+    ...    Upgrade: websocket, Connection: Upgrade and one Sec-WebSocket-Accept equal to
+    ...    base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); RFC 9110 §15.2.2: a 101 must name
+    ...    the new protocol in Upgrade; §8.6 and RFC 9112 §6.1: a 1xx answer has no Content-Length or
+    ...    Transfer-Encoding. Why it matters: Clients must fail the connection on any of these faults
+    ...    (RFC 6455 §4.1), so a server that gets them wrong works with lenient clients and breaks with
+    ...    strict ones. A fresh random key catches servers that hard-code the RFC's sample answer.
+    [Tags]    rfc6455-4.2.2    rfc6455-11.3.3    MUST
+COMP-RESPONSE-UPGRADE-HEADER    upgrade websocket
+    [Documentation]    The 101 answer has Upgrade: websocket. RFC 6455 §4.2.2: the 101 answer has Upgrade:
+    ...    websocket, Connection: Upgrade and one Sec-WebSocket-Accept equal to base64(SHA-1(key +
+    ...    258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); RFC 9110 §15.2.2: a 101 must name the new protocol in
+    ...    Upgrade; §8.6 and RFC 9112 §6.1: a 1xx answer has no Content-Length or Transfer-Encoding. Why
+    ...    it matters: Clients must fail the connection on any of these faults (RFC 6455 §4.1), so a
+    ...    server that gets them wrong works with lenient clients and breaks with strict ones. A fresh
+    ...    random key catches servers that hard-code the RFC's sample answer.
+    [Tags]    rfc6455-4.2.2    rfc9110-7.8    rfc9110-15.2.2    MUST
+COMP-RESPONSE-CONNECTION-HEADER    connection upgrade
+    [Documentation]    The 101 answer has Connection: Upgrade. RFC 6455 §4.2.2: the 101 answer has Upgrade:
+    ...    websocket, Connection: Upgrade and one Sec-WebSocket-Accept equal to base64(SHA-1(key +
+    ...    258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); RFC 9110 §15.2.2: a 101 must name the new protocol in
+    ...    Upgrade; §8.6 and RFC 9112 §6.1: a 1xx answer has no Content-Length or Transfer-Encoding. Why
+    ...    it matters: Clients must fail the connection on any of these faults (RFC 6455 §4.1), so a
+    ...    server that gets them wrong works with lenient clients and breaks with strict ones. A fresh
+    ...    random key catches servers that hard-code the RFC's sample answer.
+    [Tags]    rfc6455-4.2.2    MUST
+COMP-RESPONSE-NO-BODY-FRAMING    no body framing
+    [Documentation]    The 101 answer has no Content-Length or Transfer-Encoding. RFC 6455 §4.2.2: the 101 answer
+    ...    has Upgrade: websocket, Connection: Upgrade and one Sec-WebSocket-Accept equal to
+    ...    base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); RFC 9110 §15.2.2: a 101 must name
+    ...    the new protocol in Upgrade; §8.6 and RFC 9112 §6.1: a 1xx answer has no Content-Length or
+    ...    Transfer-Encoding. Why it matters: Clients must fail the connection on any of these faults
+    ...    (RFC 6455 §4.1), so a server that gets them wrong works with lenient clients and breaks with
+    ...    strict ones. A fresh random key catches servers that hard-code the RFC's sample answer.
+    [Tags]    rfc9110-8.6    rfc9112-6.1    MUST-NOT

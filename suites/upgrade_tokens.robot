@@ -1,0 +1,97 @@
+*** Settings ***
+Documentation     RFC 6455 §4.2.1 and RFC 9110 §7.8: a handshake needs Upgrade naming websocket and Connection
+...               carrying the upgrade option, both matched case-insensitively. Rows that break this must not get
+...               101; valid variants (mixed case, token lists, lowercase names) must be accepted. Generated from
+...               the case catalogue (WsComplianceLibrary/catalogue.py).
+
+Resource          ../resources/compliance.resource
+
+Suite Setup       Open Compliance Target
+Suite Teardown    Close Compliance Target
+Test Template     Upgrade And Connection Tokens Must Be Validated
+
+Test Tags         rfc6455-4.2.1    MUST    tokens
+
+
+*** Test Cases ***    HEADERS    EXPECTED
+COMP-UPGRADE-MISSING-UPGRADE    {"Upgrade": None}    not 101
+    [Documentation]    A handshake without an Upgrade header is not answered 101. RFC 6455 §4.2.1: the request must
+    ...    have an Upgrade header whose value includes the "websocket" keyword and a Connection header
+    ...    that includes the "Upgrade" token, both matched ASCII case-insensitively. RFC 9110 §7.8: a
+    ...    server must not switch to a protocol the client did not name. Why it matters: A server that
+    ...    switches without both tokens can be driven into WebSocket mode by requests that proxies
+    ...    forward as plain HTTP; one that rejects valid spellings breaks real clients (Firefox sends
+    ...    Connection: keep-alive, Upgrade).
+    [Tags]    rfc9110-7.8
+COMP-UPGRADE-MISSING-CONN    {"Connection": None}    not 101
+    [Documentation]    Upgrade without Connection: Upgrade is not answered 101. RFC 6455 §4.2.1: the request must
+    ...    have an Upgrade header whose value includes the "websocket" keyword and a Connection header
+    ...    that includes the "Upgrade" token, both matched ASCII case-insensitively. RFC 9110 §7.8: a
+    ...    server must not switch to a protocol the client did not name. Why it matters: A server that
+    ...    switches without both tokens can be driven into WebSocket mode by requests that proxies
+    ...    forward as plain HTTP; one that rejects valid spellings breaks real clients (Firefox sends
+    ...    Connection: keep-alive, Upgrade).
+    [Tags]    rfc9110-7.8    http11probe
+COMP-UPGRADE-UNKNOWN    {"Upgrade": "totally-made-up/1.0"}    not 101
+    [Documentation]    An upgrade to an unknown protocol is not answered 101. RFC 6455 §4.2.1: the request must have
+    ...    an Upgrade header whose value includes the "websocket" keyword and a Connection header that
+    ...    includes the "Upgrade" token, both matched ASCII case-insensitively. RFC 9110 §7.8: a server
+    ...    must not switch to a protocol the client did not name. Why it matters: A server that switches
+    ...    without both tokens can be driven into WebSocket mode by requests that proxies forward as
+    ...    plain HTTP; one that rejects valid spellings breaks real clients (Firefox sends Connection:
+    ...    keep-alive, Upgrade).
+    [Tags]    rfc9110-7.8    http11probe
+COMP-UPGRADE-H2C    {"Upgrade": "h2c"}    not 101
+    [Documentation]    Upgrade: h2c with WebSocket headers is not answered 101. RFC 6455 §4.2.1: the request must
+    ...    have an Upgrade header whose value includes the "websocket" keyword and a Connection header
+    ...    that includes the "Upgrade" token, both matched ASCII case-insensitively. RFC 9110 §7.8: a
+    ...    server must not switch to a protocol the client did not name. Why it matters: A server that
+    ...    switches without both tokens can be driven into WebSocket mode by requests that proxies
+    ...    forward as plain HTTP; one that rejects valid spellings breaks real clients (Firefox sends
+    ...    Connection: keep-alive, Upgrade).
+    [Tags]    rfc9110-7.8
+COMP-UPGRADE-CONN-KEEPALIVE    {"Connection": "keep-alive"}    not 101
+    [Documentation]    Connection: keep-alive without the Upgrade token is not answered 101. RFC 6455 §4.2.1: the
+    ...    request must have an Upgrade header whose value includes the "websocket" keyword and a
+    ...    Connection header that includes the "Upgrade" token, both matched ASCII case-insensitively.
+    ...    RFC 9110 §7.8: a server must not switch to a protocol the client did not name. Why it
+    ...    matters: A server that switches without both tokens can be driven into WebSocket mode by
+    ...    requests that proxies forward as plain HTTP; one that rejects valid spellings breaks real
+    ...    clients (Firefox sends Connection: keep-alive, Upgrade).
+    [Tags]    rfc9110-7.8
+COMP-UPGRADE-MIXED-CASE    {"Upgrade": "WebSocket"}    accepted
+    [Documentation]    Upgrade: WebSocket in mixed case is accepted. RFC 6455 §4.2.1: the request must have an
+    ...    Upgrade header whose value includes the "websocket" keyword and a Connection header that
+    ...    includes the "Upgrade" token, both matched ASCII case-insensitively. RFC 9110 §7.8: a server
+    ...    must not switch to a protocol the client did not name. Why it matters: A server that switches
+    ...    without both tokens can be driven into WebSocket mode by requests that proxies forward as
+    ...    plain HTTP; one that rejects valid spellings breaks real clients (Firefox sends Connection:
+    ...    keep-alive, Upgrade).
+    [Tags]    rfc9110-7.8    positive
+COMP-UPGRADE-CONN-LIST    {"Connection": "keep-alive, Upgrade"}    accepted
+    [Documentation]    Connection: keep-alive, Upgrade as a token list is accepted. RFC 6455 §4.2.1: the request
+    ...    must have an Upgrade header whose value includes the "websocket" keyword and a Connection
+    ...    header that includes the "Upgrade" token, both matched ASCII case-insensitively. RFC 9110
+    ...    §7.8: a server must not switch to a protocol the client did not name. Why it matters: A
+    ...    server that switches without both tokens can be driven into WebSocket mode by requests that
+    ...    proxies forward as plain HTTP; one that rejects valid spellings breaks real clients (Firefox
+    ...    sends Connection: keep-alive, Upgrade).
+    [Tags]    rfc9110-7.8    positive
+COMP-UPGRADE-CONN-LOWERCASE    {"Connection": "upgrade"}    accepted
+    [Documentation]    Connection: upgrade in lowercase is accepted. RFC 6455 §4.2.1: the request must have an
+    ...    Upgrade header whose value includes the "websocket" keyword and a Connection header that
+    ...    includes the "Upgrade" token, both matched ASCII case-insensitively. RFC 9110 §7.8: a server
+    ...    must not switch to a protocol the client did not name. Why it matters: A server that switches
+    ...    without both tokens can be driven into WebSocket mode by requests that proxies forward as
+    ...    plain HTTP; one that rejects valid spellings breaks real clients (Firefox sends Connection:
+    ...    keep-alive, Upgrade).
+    [Tags]    rfc9110-7.8    positive
+COMP-UPGRADE-LOWERCASE-NAMES    {"connection": "Upgrade", "upgrade": "websocket", "sec-websocket-version": "13"}    accepted
+    [Documentation]    A handshake with lowercase header names (Host aside) is accepted. RFC 6455 §4.2.1: the
+    ...    request must have an Upgrade header whose value includes the "websocket" keyword and a
+    ...    Connection header that includes the "Upgrade" token, both matched ASCII case-insensitively.
+    ...    RFC 9110 §7.8: a server must not switch to a protocol the client did not name. RFC 9110 §5.1:
+    ...    field names are case-insensitive. Why it matters: A server that switches without both tokens
+    ...    can be driven into WebSocket mode by requests that proxies forward as plain HTTP; one that
+    ...    rejects valid spellings breaks real clients (Firefox sends Connection: keep-alive, Upgrade).
+    [Tags]    rfc9110-5.1    positive
