@@ -1,0 +1,263 @@
+"""The ``wscompliance`` command: the bundled compliance suites against one or more targets, for nightly jobs.
+
+``wscompliance ws://host:port/path [more URLs] [--outputdir results]
+[--include TAG] [--exclude TAG] [--timeout 5s] [--processes N] [-- robot options]``
+
+Each target gets its own ``robot`` run in a subfolder of the output
+directory (``output.xml``, ``log.html``, ``report.html``, ``xunit.xml`` and
+the run's console text in ``console.txt``). Afterwards the outputs are
+combined with ``rebot`` into ``report.html``/``log.html``/``output.xml`` at
+the top, and ``matrix.html``/``matrix.json`` show every case against every
+target. With no URL, or the word ``embedded`` as a URL, the suites start the
+embedded reference server themselves.
+
+The exit code is that of ``robot``: 0 when no case failed, else the number
+of failed cases (at most 250), or 252 when a run could not produce results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from robot import rebot
+from robot.errors import DataError
+from robot.utils import timestr_to_secs
+
+from .matrix import TargetResult, Verdict, read_target, write_matrix
+from .target import TargetError, parse_target
+from .version import __version__
+
+__all__ = ["EMBEDDED", "TargetRun", "bundled_suites", "exit_code", "main", "plan_runs", "robot_command"]
+
+EMBEDDED = "embedded"
+"""The target word for the embedded reference server (also what no URL at all means)."""
+
+EMBEDDED_LABEL = "embedded reference server"
+
+ROBOT_DATA_ERROR = 252
+"""Robot's exit code for invalid data or options, used when a run leaves no readable output."""
+
+MAX_FAILURES = 250
+"""Robot caps its failure count exit code here; 251 and above mean errors."""
+
+
+def bundled_suites() -> Path:
+    """The compliance suites: shipped in the package when installed, at the checkout root otherwise."""
+    package = Path(__file__).resolve().parent
+    installed = package / "suites"
+    return installed if installed.is_dir() else package.parent / "suites"
+
+
+@dataclass(frozen=True)
+class TargetRun:
+    """One target and the subfolder its results go to; ``url`` is empty for the embedded reference server."""
+
+    url: str
+    directory: Path
+
+    @property
+    def label(self) -> str:
+        """How the target is named on the console, in the reports and in the matrix."""
+        return self.url or EMBEDDED_LABEL
+
+
+def _slug(url: str) -> str:
+    """A folder name for ``url`` made of safe characters, e.g. ``ws-127.0.0.1-8080-chat``."""
+    if not url:
+        return EMBEDDED
+    slug = re.sub(r"[^A-Za-z0-9.]+", "-", url.replace("://", "-")).strip("-.")
+    return slug[:80] or "target"
+
+
+def plan_runs(urls: Sequence[str], outputdir: Path) -> list[TargetRun]:
+    """One :class:`TargetRun` per target (the embedded one when ``urls`` is empty), each in its own folder."""
+    targets = [("" if url == EMBEDDED else url) for url in urls] or [""]
+    runs: list[TargetRun] = []
+    taken: set[str] = set()
+    for url in targets:
+        name = _slug(url)
+        unique, number = name, 2
+        while unique in taken:
+            unique, number = f"{name}-{number}", number + 1
+        taken.add(unique)
+        runs.append(TargetRun(url, outputdir / unique))
+    return runs
+
+
+def robot_command(run: TargetRun, suites: Path, timeout: str, include: Sequence[str], exclude: Sequence[str],
+                  extra: Sequence[str]) -> list[str]:
+    """The ``robot`` command line that runs ``suites`` against ``run``'s target into ``run.directory``."""
+    command = [
+        sys.executable, "-m", "robot",
+        "--name", run.label,
+        "--outputdir", str(run.directory),
+        "--xunit", "xunit.xml",
+        "--console", "dotted",
+        "--consolecolors", "off",
+        "--variable", f"WS_URL:{run.url}",
+        "--variable", f"TIMEOUT:{timeout}",
+    ]
+    for tag in include:
+        command += ["--include", tag]
+    for tag in exclude:
+        command += ["--exclude", tag]
+    return [*command, *extra, str(suites)]
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """What one robot run left behind: its exit code, wall time and results (None when unreadable)."""
+
+    run: TargetRun
+    returncode: int
+    wall_time: float
+    result: TargetResult | None
+    error: str
+
+
+def _execute(run: TargetRun, command: list[str], progress: str) -> RunOutcome:
+    """Run ``command``, its console text going to ``console.txt``, and read the results it wrote.
+
+    ``progress`` (e.g. ``[2/3]``) starts the console line printed when the run starts.
+    """
+    run.directory.mkdir(parents=True, exist_ok=True)
+    print(f"{progress} {run.label}: running, results in {run.directory}", flush=True)
+    started = time.monotonic()
+    with open(run.directory / "console.txt", "w", encoding="utf-8") as console:
+        completed = subprocess.run(command, stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    wall_time = time.monotonic() - started
+    output = run.directory / "output.xml"
+    try:
+        result = read_target(output, run.label)
+    except (DataError, OSError) as error:
+        return RunOutcome(run, completed.returncode, wall_time, None, _last_error(run.directory / "console.txt", error))
+    return RunOutcome(run, completed.returncode, wall_time, result, "")
+
+
+def _last_error(console: Path, error: Exception) -> str:
+    """The line robot printed about why it stopped, else the reading error."""
+    lines = [line for line in console.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+    errors = [line for line in lines if line.startswith("[ ERROR ]")]
+    return (errors or lines or [str(error)])[-1].strip()
+
+
+def summary(outcome: RunOutcome) -> str:
+    """The console line for a finished target."""
+    if outcome.result is None:
+        return f"{outcome.run.label}  no results: {outcome.error}  (exit {outcome.returncode})"
+    return outcome.result.summary_line()
+
+
+def exit_code(outcomes: Sequence[RunOutcome]) -> int:
+    """0 when no case failed; the failed count (capped at 250); 252 or robot's own error code when a run broke."""
+    broken = [outcome.returncode for outcome in outcomes if outcome.result is None or outcome.returncode > MAX_FAILURES]
+    if broken:
+        return max(max(broken), ROBOT_DATA_ERROR)
+    failed = sum(
+        result.verdict is Verdict.FAIL for outcome in outcomes if outcome.result for result in outcome.result.cases
+    )
+    return min(failed, MAX_FAILURES)
+
+
+def combine(outcomes: Sequence[RunOutcome], outputdir: Path) -> Path | None:
+    """The combined report of every target (``rebot`` of their outputs), or None when there is nothing to combine."""
+    outputs = [str(outcome.run.directory / "output.xml") for outcome in outcomes if outcome.result]
+    if not outputs:
+        return None
+    rebot(*outputs, name="WebSocket Compliance", outputdir=str(outputdir), output="output.xml",
+          log="log.html", report="report.html", stdout=io.StringIO(), stderr=io.StringIO())
+    return outputdir / "report.html"
+
+
+def _timeout(value: str) -> str:
+    """argparse type: a Robot time string such as ``5s``, ``500ms`` or ``1.5``, positive."""
+    try:
+        seconds = timestr_to_secs(value)
+    except (DataError, ValueError):
+        raise argparse.ArgumentTypeError(f"'{value}' is not a time such as 5s, 500ms or 1.5") from None
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a positive time")
+    return value
+
+
+def _processes(value: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of at least 1")
+    return int(value)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wscompliance",
+        description="Run the WebSocket opening-handshake compliance suites against each target and write a "
+                    "report per target, a combined report and a compliance matrix.",
+        epilog="Arguments after -- are passed to every robot run, e.g. -- --loglevel DEBUG.",
+    )
+    parser.add_argument("urls", nargs="*", metavar="URL",
+                        help="ws://, wss://, http:// or https:// target; 'embedded' or none for the "
+                             "embedded reference server")
+    parser.add_argument("--outputdir", "-d", type=Path, default=Path("results"),
+                        help="where to write (default: results)")
+    parser.add_argument("--include", "-i", action="append", default=[], metavar="TAG",
+                        help="run only cases with this tag (repeatable, robot syntax)")
+    parser.add_argument("--exclude", "-e", action="append", default=[], metavar="TAG",
+                        help="skip cases with this tag (repeatable, robot syntax)")
+    parser.add_argument("--timeout", type=_timeout, default="5s", help="bound on each exchange (default: 5s)")
+    parser.add_argument("--processes", "-p", type=_processes, default=1, metavar="N",
+                        help="targets run at the same time, one robot process each (default: 1)")
+    parser.add_argument("--version", action="version", version=f"wscompliance {__version__}")
+    return parser
+
+
+def _split_extra(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """``argv`` before ``--`` and the robot options after it."""
+    argv = list(argv)
+    if "--" in argv:
+        index = argv.index("--")
+        return argv[:index], argv[index + 1:]
+    return argv, []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``wscompliance``; returns the exit code."""
+    own, extra = _split_extra(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    args = parser.parse_args(own)
+    for url in args.urls:
+        if url != EMBEDDED:
+            try:
+                parse_target(url)
+            except TargetError as error:
+                parser.error(str(error))
+    suites = bundled_suites()
+    runs = plan_runs(args.urls, args.outputdir)
+    commands = {run: robot_command(run, suites, args.timeout, args.include, args.exclude, extra) for run in runs}
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=args.processes) as pool:
+        futures = [
+            pool.submit(_execute, run, commands[run], f"[{number}/{len(runs)}]") for number, run in enumerate(runs, 1)
+        ]
+        for future in as_completed(futures):
+            print(summary(future.result()), flush=True)
+        outcomes = [future.result() for future in futures]
+    results = [outcome.result for outcome in outcomes if outcome.result]
+    if results:
+        report = combine(outcomes, args.outputdir)
+        _, matrix = write_matrix(results, args.outputdir)
+        print(f"Report:  {report}\nMatrix:  {matrix}")
+    print(f"{len(runs)} target(s) in {time.monotonic() - started:.1f} s")
+    return exit_code(outcomes)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""The committed documentation in docs/ matches the library and the suites, and reads as acceptance text."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+
+from robot.libdoc import LibraryDocumentation
+from robotrun import ROOT
+
+from WsComplianceLibrary.catalogue import CASES
+
+sys.path.insert(0, str(ROOT / "tools"))
+
+import gen_docs  # noqa: E402
+
+
+def test_committed_docs_are_fresh():
+    stale = gen_docs.stale_files(gen_docs.render_all())
+    assert not stale, f"{', '.join(path.name for path in stale)} stale: run python tools/gen_docs.py"
+
+
+def test_staleness_ignores_the_generation_time_but_not_the_content():
+    page = gen_docs.render_library_doc()
+    later = page.replace('"generated": "', '"generated": "1999-01-01T00:00:00+00:00', 1)
+    assert later != page
+    assert gen_docs.model(later) == gen_docs.model(page)
+    edited = page.replace("Switching Protocols", "Switching protocols", 1)
+    assert gen_docs.model(edited) != gen_docs.model(page)
+
+
+def test_suites_doc_states_each_case_with_its_rfc_text_and_why_it_matters():
+    page = gen_docs.model(gen_docs.SUITES_DOC.read_text(encoding="utf-8")).replace("\\x3c", "<")
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    for case in CASES:
+        assert f'"name":"{case.id}"' in text, case.id
+        assert case.title in text, case.id
+        assert case.says.split(":")[0] in text, case.id
+    assert text.count("Why it matters") >= len(CASES)
+
+
+def test_library_doc_lists_every_keyword_without_local_paths():
+    page = gen_docs.LIBRARY_DOC.read_text(encoding="utf-8")
+    for keyword in LibraryDocumentation("WsComplianceLibrary").keywords:
+        assert f'"name": "{keyword.name}"' in page, keyword.name
+    assert str(ROOT) not in page
+    assert str(ROOT) not in gen_docs.SUITES_DOC.read_text(encoding="utf-8")

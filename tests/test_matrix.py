@@ -1,0 +1,105 @@
+"""The compliance matrix, built from real Robot outputs: verdict mapping, observations, links and escaping."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+import sys
+import threading
+
+from robot.api import ExecutionResult
+from robotrun import ROOT, run_robot
+from servers import FixtureServer, switching_protocols
+
+from WsComplianceLibrary.matrix import Verdict, main, read_target, verdict_of, write_matrix
+
+# One test per Robot status the catalogue's cases can end in, as the suites produce them.
+STATUS_SUITE = """\
+*** Test Cases ***
+Passes
+    Log    Observed {"outcome": "answered", "status": 405, "reason": "Method Not Allowed", "elapsed": 0.01}
+
+Passes With A Warning
+    Log    Observed {"outcome": "answered", "status": 200, "reason": "OK", "elapsed": 0.01}
+    Set Tags    warn
+    Log    The server should have answered 426.    WARN
+
+Does Not Apply
+    Skip    The target is not a WebSocket endpoint.
+
+Fails
+    Log    Observed {"outcome": "closed", "status": null, "reason": "", "elapsed": 0.01}
+    Log    Observed {"outcome": "answered", "status": 101, "reason": "Switching Protocols", "elapsed": 0.02}
+    Fail    It answered 101.
+"""
+
+HOSTILE_REASON = b"<script>alert(1)</script><img src=x onerror=alert(2)>"
+
+
+def answer_101_with_markup_in_reason(conn: socket.socket, head: bytes, stop: threading.Event) -> None:
+    """Accepts every handshake, with HTML in its reason phrase: text a report must never render as markup."""
+    conn.sendall(switching_protocols(head).replace(b"Switching Protocols", HOSTILE_REASON, 1))
+    stop.wait(0.2)
+
+
+def test_robot_statuses_map_to_verdicts():
+    assert verdict_of("FAIL", ["MUST"]) is Verdict.FAIL
+    assert verdict_of("FAIL", ["warn"]) is Verdict.FAIL
+    assert verdict_of("SKIP", ["positive"]) is Verdict.NOT_APPLICABLE
+    assert verdict_of("PASS", ["SHOULD", "warn"]) is Verdict.WARN
+    assert verdict_of("PASS", ["SHOULD"]) is Verdict.PASS
+
+
+def test_each_test_gets_its_verdict_and_last_observation(tmp_path):
+    suite = tmp_path / "statuses.robot"
+    suite.write_text(STATUS_SUITE, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "robot", "--outputdir", str(tmp_path / "out"), "--output", "output.xml",
+                    "--console", "none", str(suite)], check=False)
+    target = read_target(tmp_path / "out" / "output.xml", "ws://127.0.0.1:1/")
+    results = {result.case: result for result in target.cases}
+    assert {name: result.verdict for name, result in results.items()} == {
+        "Passes": Verdict.PASS,
+        "Passes With A Warning": Verdict.WARN,
+        "Does Not Apply": Verdict.NOT_APPLICABLE,
+        "Fails": Verdict.FAIL,
+    }
+    assert (results["Fails"].status, results["Fails"].outcome) == (101, "answered")
+    assert results["Passes"].status == 405
+    assert (results["Does Not Apply"].status, results["Does Not Apply"].outcome) == (None, None)
+    assert results["Does Not Apply"].message == "The target is not a WebSocket endpoint."
+    assert target.totals() == {"PASS": 1, "WARN": 1, "FAIL": 1, "N/A": 1}
+    assert target.summary_line().startswith("ws://127.0.0.1:1/  4 cases: 1 PASS, 1 WARN, 1 FAIL, 1 N/A  (")
+
+
+def test_server_text_is_escaped_and_every_cell_links_to_its_test_in_the_log(tmp_path):
+    with FixtureServer(answer_101_with_markup_in_reason) as server:
+        run = run_robot(tmp_path / "target", url=server.url)
+    json_path, html_path = write_matrix([read_target(run.output, server.url)], tmp_path)
+    page = html_path.read_text(encoding="utf-8")
+    data = json.loads(json_path.read_text(encoding="utf-8"))
+
+    assert "<script" not in page.lower() and "<img" not in page.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    post = next(result for result in data["results"] if result["case"] == "COMP-UPGRADE-POST")
+    assert (post["verdict"], post["status"], post["reason"]) == ("FAIL", 101, HOSTILE_REASON.decode())
+
+    ids = {test.name: test.id for test in ExecutionResult(str(run.output)).suite.all_tests}
+    links = re.findall(r'<td class="verdict [A-Z]+" title="[^"]*"><a href="([^"#]+)#([^"]+)">', page)
+    assert len(links) == len(ids)
+    assert {anchor for _, anchor in links} == set(ids.values())
+    assert {(tmp_path / log).resolve() for log, _ in links} == {(tmp_path / "target" / "log.html").resolve()}
+    assert {result["case"]: result["test_id"] for result in data["results"]} == ids
+
+
+def test_matrix_command_reads_existing_outputs_and_labels_targets_by_their_metadata(tmp_path, reference_server):
+    run = run_robot(tmp_path / "one", ROOT / "suites", url=reference_server.url,
+                    options=("--include", "positive"))
+    assert main([str(run.output), "--outputdir", str(tmp_path)]) == 0
+    data = json.loads((tmp_path / "matrix.json").read_text(encoding="utf-8"))
+    assert [target["target"] for target in data["targets"]] == [reference_server.url]
+    assert {result["case"]: result["verdict"] for result in data["results"]} == {
+        name: "PASS" for name in run.verdicts
+    }
+    assert main([str(tmp_path / "missing.xml"), "--outputdir", str(tmp_path)]) == 252
