@@ -239,7 +239,7 @@ CASES: tuple[Case, ...] = (
         rfc=("RFC 6455 §4.1", "RFC 6455 §4.2.2"),
         level="MUST",
         recipe=Recipe(fresh_key=True),
-        expect="accepted",
+        expect="endpoint accepts handshake",
         says=(
             "RFC 6455 §4.2.2: a server that accepts the connection answers 101 Switching Protocols with "
             "Sec-WebSocket-Accept set to base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11))."

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .response import Response
-from .verdicts import Verdict, accept_matches, describe, not_switching_protocols, request_line
+from .verdicts import Verdict, accept_matches, describe, handshake_accepted, not_switching_protocols, request_line
 from .wirelog import printable
 
 __all__ = ["RULES", "Rule", "rule_named"]
@@ -231,6 +231,8 @@ def _refusal_allowed(response: Response, what: str) -> Verdict:
 RULES: dict[str, Rule] = {
     rule.name: rule
     for rule in (
+        Rule("endpoint accepts handshake", handshake_accepted, False,
+             "101 with the right Sec-WebSocket-Accept, else the target is not a WebSocket endpoint"),
         Rule("not 101", not_switching_protocols, False, "any answer but 101; closing without answering passes"),
         Rule("426 preferred", refused_prefer_426, False, "101 fails; 426 passes; 2xx warns; other refusals pass"),
         Rule("refused listing versions", refused_listing_versions, True,

@@ -64,14 +64,18 @@ class RuleKeywords:
             logger.info(verdict.message)
 
     def _not_an_endpoint(self) -> str | None:
-        """Why the target is not a WebSocket endpoint, or ``None``; one correct handshake per target, remembered."""
+        """Why the target is not a WebSocket endpoint, or ``None``.
+
+        One correct handshake per target URL, remembered: the target is an
+        endpoint when it answers that handshake with 101.
+        """
         target = self.ctx.require_target()
         if target.url not in self._endpoint_checks:
             key = new_key()
             request = build_upgrade_request("GET", target.path, target.authority, key=key)
             probe = exchange(target, request, self.ctx.timeout, self.ctx.verify)
-            verdict = handshake_accepted(probe, key)
-            self._endpoint_checks[target.url] = None if verdict.passed else verdict.message
+            # Switching protocols is what makes an endpoint; a wrong accept value is a case of its own.
+            self._endpoint_checks[target.url] = None if probe.status == 101 else handshake_accepted(probe, key).message
         return self._endpoint_checks[target.url]
 
 
