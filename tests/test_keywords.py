@@ -99,3 +99,17 @@ def test_libdoc_lists_every_keyword_with_an_example(tmp_path):
     assert {"Send Raw Upgrade With Method", "Status Should Not Be 101", "Send Raw Request"} <= names
     for kw in keywords:
         assert "Example:" in kw.findtext("doc"), kw.get("name")
+
+
+def test_negotiation_assertions_on_a_real_exchange():
+    from handshake_fixture import behaviour
+
+    with FixtureServer(behaviour("select-all-offered")) as server:
+        library = WsComplianceLibrary(url=server.url)
+        two = call(library, "Send Raw Upgrade", headers={"Sec-WebSocket-Protocol": "a, b"})
+        unsupported = call(library, "Send Raw Upgrade", headers={"Sec-WebSocket-Version": "99"})
+    with pytest.raises(AssertionError, match="selects 2 subprotocols"):
+        call(library, "Response Should Not Offer Unrequested Protocol", two)
+    call(library, "Refusal Should List Supported Versions", unsupported)
+    with pytest.raises(AssertionError, match="The server switched protocols"):
+        call(library, "Refusal Should List Supported Versions", two)

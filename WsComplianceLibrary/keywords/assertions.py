@@ -7,7 +7,7 @@ from typing import Any
 from robot.api import logger
 from robotlibcore import keyword
 
-from .. import verdicts
+from .. import rules, verdicts
 from ..response import Outcome
 from ..wirelog import printable
 
@@ -116,6 +116,29 @@ class AssertionKeywords:
         | Handshake Should Be Accepted | ${response} | ${key} |
         """
         _judge(verdicts.handshake_accepted(verdicts.as_response(response), key), msg)
+
+
+    @keyword
+    def response_should_not_offer_unrequested_protocol(self, response: Any, msg: str | None = None) -> None:
+        """Fails if a ``101`` selects a subprotocol the client did not offer, or more than one (RFC 6455 §4.2.2).
+
+        A refusal passes: a server may refuse subprotocols it does not speak.
+
+        Example:
+        | ${response} = | Send Raw Upgrade | headers={"Sec-WebSocket-Protocol": "chat, superchat"} |
+        | Response Should Not Offer Unrequested Protocol | ${response} |
+        """
+        _judge(rules.only_offered_protocol(verdicts.as_response(response)), msg)
+
+    @keyword
+    def refusal_should_list_supported_versions(self, response: Any, msg: str | None = None) -> None:
+        """Fails unless the server refused and listed the versions it understands in ``Sec-WebSocket-Version`` (RFC 6455 §4.4).
+
+        Example:
+        | ${response} = | Send Raw Upgrade | headers={"Sec-WebSocket-Version": "99"} |
+        | Refusal Should List Supported Versions | ${response} |
+        """
+        _judge(rules.refused_listing_versions(verdicts.as_response(response)), msg)
 
 
 def _judge(verdict: verdicts.Verdict, msg: str | None) -> None:
