@@ -66,8 +66,18 @@ class TargetRun:
 
     @property
     def label(self) -> str:
-        """How the target is named on the console, in the reports and in the matrix."""
+        """How the target is named on the console and in the matrix."""
         return self.url or EMBEDDED_LABEL
+
+    @property
+    def suite_name(self) -> str:
+        """The top suite's name in this target's reports and the combined one: its folder name without dots.
+
+        Robot reads dots in a suite name as levels of the full name, and
+        shows ``://`` in one as a broken link; the URL itself is in the
+        suite's Target metadata.
+        """
+        return self.directory.name.replace(".", "-")
 
 
 def _slug(url: str) -> str:
@@ -98,11 +108,13 @@ def robot_command(run: TargetRun, suites: Path, timeout: str, include: Sequence[
     """The ``robot`` command line that runs ``suites`` against ``run``'s target into ``run.directory``."""
     command = [
         sys.executable, "-m", "robot",
-        "--name", run.label,
+        "--name", run.suite_name,
         "--outputdir", str(run.directory),
         "--xunit", "xunit.xml",
         "--console", "dotted",
         "--consolecolors", "off",
+        # The suites import the library from where this command runs it, checkout or installed package.
+        "--pythonpath", str(Path(__file__).resolve().parent.parent),
         "--variable", f"WS_URL:{run.url}",
         "--variable", f"TIMEOUT:{timeout}",
     ]

@@ -281,7 +281,7 @@ def render_html(data: dict[str, object]) -> str:
             f'<th class="target"><a href="{_text(target["log"])}">{_text(target["target"])}</a>'
             f'<span class="totals">{_text(totals)}</span>'
             f'<span class="totals"><a href="{_text(target["report"])}">report</a> &middot; '
-            f'{_text(target["elapsed"])} s</span></th>'
+            f'{float(target["elapsed"]):.1f} s</span></th>'
         )
     rows = []
     for case in data["cases"]:  # type: ignore[union-attr]
