@@ -5,16 +5,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from robot.errors import DataError
+
 from .reference_server import ReferenceServer
 from .target import Target, TargetError, parse_target
 
-__all__ = ["KeywordError", "LibraryContext", "seconds"]
+__all__ = ["ImportArgumentError", "KeywordError", "LibraryContext", "seconds"]
 
 
 class KeywordError(RuntimeError):
     """A keyword cannot do what it was asked; Robot shows only the message."""
 
     ROBOT_SUPPRESS_NAME = True
+
+
+class ImportArgumentError(KeywordError, DataError):
+    """An import argument is unusable.
+
+    Robot appends a Python traceback to a failed library import unless the
+    error is of its own kind, so this one is also a ``DataError``.
+    """
+
+    def __init__(self, message: str) -> None:
+        DataError.__init__(self, message)
 
 
 def seconds(timeout: timedelta | float | None, default: float) -> float:
