@@ -18,10 +18,11 @@ import logging
 from http import HTTPStatus
 import threading
 from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
-from websockets.asyncio.server import Server, ServerConnection, serve
-from websockets.http11 import Request, Response
-from websockets.exceptions import ConnectionClosed
+if TYPE_CHECKING:  # websockets is imported when a server starts: runs aimed at WS_URL never load it
+    from websockets.asyncio.server import Server, ServerConnection
+    from websockets.http11 import Request, Response
 
 __all__ = ["ReferenceServer", "SUPPORTED_VERSION", "enforce_handshake_rules"]
 
@@ -97,6 +98,8 @@ class ReferenceServer:
                 ready.set_exception(error)
 
     async def _serve(self, ready: Future[None]) -> None:
+        from websockets.asyncio.server import serve
+
         self._loop = asyncio.get_running_loop()
         self._stopped = asyncio.Event()
         hook = enforce_handshake_rules if self.enforce_rules else None
@@ -130,6 +133,8 @@ def enforce_handshake_rules(connection: ServerConnection, request: Request) -> R
 
 
 async def _echo(connection: ServerConnection) -> None:
+    from websockets.exceptions import ConnectionClosed
+
     try:
         async for message in connection:
             await connection.send(message)

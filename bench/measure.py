@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import json
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from robot.api import ResultVisitor
+from robot.result import Keyword, Message, TestCase, TestSuite
+
 from WsComplianceLibrary.catalogue import Case
 from WsComplianceLibrary.request import SAMPLE_KEY, build_upgrade_request, new_key
 from WsComplianceLibrary.target import Target
+from WsComplianceLibrary.wirelog import OBSERVED_PREFIX
 
 __all__ = [
     "Row",
     "Stats",
+    "TimeSplit",
     "answer_complete",
     "case_requests",
     "empty_suite",
     "format_value",
     "render_table",
+    "time_split",
 ]
 
 _BODILESS_STATUSES = frozenset({101, 204, 304})
@@ -140,3 +147,42 @@ def empty_suite(test_count: int) -> str:
     for number in range(1, test_count + 1):
         lines += [f"Empty {number}", "    No Operation"]
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class TimeSplit:
+    """Where the time inside a run's tests went, in seconds summed over all tests.
+
+    ``tests`` is the tests' own elapsed time, ``library`` the part spent in
+    keywords of the library, ``exchanges`` the part of that the library
+    observed on the wire (its ``Observed`` log lines).
+    """
+
+    tests: float
+    library: float
+    exchanges: float
+
+
+def time_split(suite: TestSuite, library: str = "WsComplianceLibrary") -> TimeSplit:
+    """Split the test time of the result ``suite`` into time in ``library``'s keywords and on the wire."""
+    collector = _TimeCollector(library)
+    for test in suite.all_tests:
+        test.visit(collector)
+    return TimeSplit(collector.tests, collector.library, collector.exchanges)
+
+
+class _TimeCollector(ResultVisitor):
+    def __init__(self, library: str) -> None:
+        self.owner = library
+        self.tests = self.library = self.exchanges = 0.0
+
+    def start_test(self, test: TestCase) -> None:
+        self.tests += test.elapsed_time.total_seconds()
+
+    def start_keyword(self, keyword: Keyword) -> None:
+        if keyword.owner == self.owner:
+            self.library += keyword.elapsed_time.total_seconds()
+
+    def visit_message(self, message: Message) -> None:
+        if message.message.startswith(OBSERVED_PREFIX):
+            self.exchanges += json.loads(message.message[len(OBSERVED_PREFIX):])["elapsed"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import subprocess
 import sys
 import threading
@@ -40,6 +41,9 @@ Serve = Callable[["Future[str]", asyncio.Event], Awaitable[None]]
 
 async def _serve_aiohttp(ready: Future[str], stopped: asyncio.Event) -> None:
     from aiohttp import WSMsgType, web
+
+    # Refusing bad handshakes is what the suites make it do, not an error worth a traceback on the console.
+    logging.getLogger("aiohttp").setLevel(logging.CRITICAL)
 
     async def echo(request: web.Request) -> web.WebSocketResponse:
         socket = web.WebSocketResponse()
