@@ -22,6 +22,7 @@ import io
 import re
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -142,7 +143,7 @@ def _execute(run: TargetRun, command: list[str], progress: str) -> RunOutcome:
     ``progress`` (e.g. ``[2/3]``) starts the console line printed when the run starts.
     """
     run.directory.mkdir(parents=True, exist_ok=True)
-    print(f"{progress} {run.label}: running, results in {run.directory}", flush=True)
+    _say(f"{progress} {run.label}: running, results in {run.directory}")
     started = time.monotonic()
     with open(run.directory / "console.txt", "w", encoding="utf-8") as console:
         completed = subprocess.run(command, stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
@@ -160,6 +161,16 @@ def _last_error(console: Path, error: Exception) -> str:
     lines = [line for line in console.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
     errors = [line for line in lines if line.startswith("[ ERROR ]")]
     return (errors or lines or [str(error)])[-1].strip()
+
+
+_CONSOLE = threading.Lock()
+
+
+def _say(line: str) -> None:
+    """Print one whole line: runs report from several threads, and print() may split a line from its newline."""
+    with _CONSOLE:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
 
 
 def summary(outcome: RunOutcome) -> str:
@@ -260,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             pool.submit(_execute, run, commands[run], f"[{number}/{len(runs)}]") for number, run in enumerate(runs, 1)
         ]
         for future in as_completed(futures):
-            print(summary(future.result()), flush=True)
+            _say(summary(future.result()))
         outcomes = [future.result() for future in futures]
     results = [outcome.result for outcome in outcomes if outcome.result]
     if results:
