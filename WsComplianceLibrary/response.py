@@ -23,6 +23,7 @@ __all__ = [
     "Interim",
     "MAX_BODY",
     "MAX_HEAD",
+    "MAX_INTERIM",
     "Outcome",
     "Response",
     "ResponseParser",
@@ -33,6 +34,9 @@ MAX_HEAD = 64 * 1024
 
 MAX_BODY = 1024 * 1024
 """Largest body kept; the rest is not read."""
+
+MAX_INTERIM = 16
+"""Most interim ``1xx`` answers read before the final one; a server that sends more is not answering."""
 
 _STATUS_LINE = re.compile(rb"^(HTTP/\d(?:\.\d)?) +(\d{3})(?: (.*))?$")
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
@@ -264,6 +268,8 @@ class ResponseParser:
         if 100 <= status < 200 and status != 101:
             self.interim.append(Interim(status, reason, headers))
             self.status = None
+            if len(self.interim) > MAX_INTERIM:
+                return self._reject(f"sent more than {MAX_INTERIM} interim 1xx answers without a final one")
             return True
         self.http_version, self.status, self.reason, self.headers = version, status, reason, headers
         self.head_complete = True

@@ -61,6 +61,10 @@ def _connect(
         sock = socket.create_connection((target.host, target.port), timeout=deadline.remaining())
     except ConnectionRefusedError:
         return None, (Outcome.REFUSED, f"the connection to {where} was refused: nothing is listening there")
+    except ConnectionResetError:
+        # The server accepted the connection and reset it before connect() returned:
+        # it was reached, and it refused without answering.
+        return None, (Outcome.RESET, "the connection was reset")
     except socket.gaierror as error:
         return None, (Outcome.UNREACHABLE, f"the host {target.host!r} could not be resolved ({error.strerror})")
     except TimeoutError:
@@ -87,7 +91,7 @@ def _connect(
         )
     except (ssl.SSLError, OSError) as error:
         reason = getattr(error, "reason", None) or error.strerror or "the server closed the connection"
-        failure = f"the TLS handshake with {where} failed ({reason}); is the server speaking TLS?"
+        failure = f"the TLS handshake with {where} failed ({reason}), so the server may not be speaking TLS"
     sock.close()
     return None, (Outcome.TLS_FAILED, failure)
 
@@ -95,13 +99,17 @@ def _connect(
 def _send_and_read(
     sock: socket.socket, request: bytes, parser: ResponseParser, deadline: _Deadline
 ) -> tuple[Outcome, str]:
+    reset_while_sending = False
     try:
         sock.settimeout(deadline.remaining())
         sock.sendall(request)
-    except (BrokenPipeError, ConnectionResetError):
+    except BrokenPipeError:
         # The server may have answered and closed before reading all of the
         # request; what it sent is still worth reading.
         pass
+    except ConnectionResetError:
+        # Linux reports a reset once: the reads after it see a plain end of stream.
+        reset_while_sending = True
     except TimeoutError:
         return _ended(parser, Outcome.TIMEOUT, f"the server did not read the request within {deadline}")
     while not parser.done:
@@ -121,6 +129,8 @@ def _send_and_read(
             parser.feed_eof()
             if parser.done:
                 break
+            if reset_while_sending:
+                return _ended(parser, Outcome.RESET, "the connection was reset")
             return _ended(parser, Outcome.CLOSED, "the server closed the connection")
         parser.feed(data)
     if parser.invalid is not None:
