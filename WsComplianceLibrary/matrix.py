@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from robot.api import ExecutionResult, ResultVisitor
+from robot.errors import DataError
 from robot.version import get_version as robot_version
 
 from .catalogue import CASES
@@ -62,7 +63,7 @@ def verdict_of(status: str, tags: Iterable[str]) -> Verdict:
     """The verdict of a Robot test with ``status`` and ``tags``: FAIL, SKIP as N/A, PASS or, tagged ``warn``, WARN."""
     if status == "FAIL":
         return Verdict.FAIL
-    if status in ("SKIP", "NOT RUN"):
+    if status == "SKIP":
         return Verdict.NOT_APPLICABLE
     if any(tag.lower() == WARN_TAG for tag in tags):
         return Verdict.WARN
@@ -324,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         targets = [read_target(output) for output in args.outputs]
-    except Exception as error:  # robot's DataError and OS errors alike: one line, no traceback
+    except DataError as error:  # missing or unreadable output: one line, no traceback
         print(f"Cannot read Robot output: {error}", file=sys.stderr)
         return 252
     for path in write_matrix(targets, args.outputdir):
