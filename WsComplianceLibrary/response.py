@@ -125,7 +125,7 @@ class Interim:
     headers: Headers
 
 
-@dataclass
+@dataclass(repr=False)
 class Response:
     """One exchange: what was sent, what came back, and how it ended.
 
@@ -154,6 +154,11 @@ class Response:
     elapsed: float = 0.0
     url: str = ""
     timeout: float | None = None
+
+    def __repr__(self) -> str:
+        # Short on purpose: Robot logs this for every ``${response} =`` assignment.
+        status = f" {self.status} {self.reason!r}" if self.status is not None else ""
+        return f"<Response {self.outcome.value}{status}, {len(self.raw)} bytes received in {self.elapsed * 1000:.1f} ms>"
 
     @property
     def status_code(self) -> int | None:
