@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import socket
 import subprocess
 import sys
@@ -120,9 +121,16 @@ class Workspace:
             raise SystemExit(f"robot could not run ({max(codes)}) in one of {len(commands)} concurrent runs.")
         return elapsed
 
-    def run_serially(self, commands: Sequence[list[str]]) -> float:
-        """Run the commands one after the other; return the total wall time."""
-        return sum(self.run(command)[0] for command in commands)
+    def run_serially(self, commands: Sequence[list[str]]) -> tuple[float, float]:
+        """Run the commands one after the other; return the total wall time and the CPU time they used."""
+        before = _children_cpu()
+        wall = sum(self.run(command)[0] for command in commands)
+        return wall, _children_cpu() - before
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def bare_exchanges(requests: Sequence[bytes], host: str, port: int, timeout: float = 5.0) -> float:
@@ -188,7 +196,7 @@ def measure_target(kind: str, repetitions: int, workspace: Workspace, empty: Pat
             ((f - fs.tests) - (e - es.tests)) / test_count for _, e, f, es, fs in runs), "ms"),
         Row(f"{kind}:   in Robot keyword frames", Stats.of(
             (fs.tests - es.tests - fs.library) / test_count for *_, es, fs in runs), "ms"),
-        Row(f"{kind}:   in library code", Stats.of(
+        Row(f"{kind}:   in library keywords beyond the wire", Stats.of(
             (fs.library - fs.exchanges) / test_count for *_, fs in runs), "ms"),
         Row(f"{kind}:   on the wire beyond the bare loop", Stats.of(
             (fs.exchanges - b) / test_count for b, *_, fs in runs), "ms"),
@@ -213,22 +221,37 @@ def measure_silent(repetitions: int, case_count: int, workspace: Workspace) -> l
 
 
 def measure_parallel(repetitions: int, target_counts: Sequence[int], workspace: Workspace) -> list[Row]:
-    """Serial against concurrent full-suite ``robot`` runs, one process per reference server."""
+    """Serial against concurrent full-suite ``robot`` runs, one process per reference server.
+
+    The ceiling is what the CPUs allow: the serial runs' wall time over the
+    time their CPU use takes when spread over every CPU. Runs that only use
+    CPU cannot beat it, however they are scheduled.
+    """
+    cpus = usable_cpus()
     rows: list[Row] = []
     with ServerProcess("reference", max(target_counts)) as servers:
         for count in target_counts:
             commands = [workspace.suites(f"target-{index}", url) for index, url in enumerate(servers.urls[:count])]
-            serial, parallel = [], []
+            serial, parallel, ceiling = [], [], []
             for _ in range(repetitions):
-                serial.append(workspace.run_serially(commands))
+                wall, cpu = workspace.run_serially(commands)
+                serial.append(wall)
                 parallel.append(workspace.run_concurrently(commands))
+                ceiling.append(wall / max(cpu / cpus, wall / count))
             speedup = Stats.of(s / p for s, p in zip(serial, parallel))
             rows += [
                 Row(f"{count} targets: serial", Stats.of(serial), "s"),
                 Row(f"{count} targets: parallel ({count} robot processes)", Stats.of(parallel), "s"),
                 Row(f"{count} targets: speed-up", speedup, "x", f">= {SPEEDUP_TARGET}", speedup.median >= SPEEDUP_TARGET),
+                Row(f"{count} targets:   ceiling on {cpus} CPUs (serial wall / its CPU time spread)",
+                    Stats.of(ceiling), "x"),
             ]
     return rows
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (what ``nproc`` prints)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def machine() -> str:
@@ -240,8 +263,7 @@ def machine() -> str:
             if line.startswith("model name"):
                 model = line.partition(":")[2].strip()
                 break
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return (f"{cpus} CPUs ({model}), Python {platform.python_version()}, "
+    return (f"{usable_cpus()} CPUs ({model}), Python {platform.python_version()}, "
             f"Robot Framework {robot.version.get_version()}")
 
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from bench.measure import Row, Stats, answer_complete, case_requests, empty_suite, format_value, render_table
+from bench.measure import (
+    Row,
+    Stats,
+    TimeSplit,
+    answer_complete,
+    case_requests,
+    empty_suite,
+    format_value,
+    render_table,
+    time_split,
+)
 from WsComplianceLibrary.catalogue import CASES, case_by_id
 from WsComplianceLibrary.request import SAMPLE_KEY, build_upgrade_request
 from WsComplianceLibrary.target import parse_target
@@ -94,3 +104,20 @@ def test_the_empty_suite_has_the_asked_number_of_tests_that_do_nothing():
     tests = model.sections[0].body
     assert [test.name for test in tests] == ["Empty 1", "Empty 2", "Empty 3"]
     assert {step.keyword for test in tests for step in test.body if hasattr(step, "keyword")} == {"No Operation"}
+
+
+def test_test_time_is_split_into_library_keywords_and_the_wire_observed():
+    from robot.result import TestSuite
+
+    suite = TestSuite(name="Suites")
+    suite.setup.config(name="Set Target URL", owner="WsComplianceLibrary", elapsed_time=0.5)
+    test = suite.tests.create(name="COMP-UPGRADE-POST", elapsed_time=0.010)
+    frame = test.body.create_keyword(name="Upgrade With Method Must Not Switch Protocols", owner="compliance",
+                                     elapsed_time=0.009)
+    send = frame.body.create_keyword(name="Send Raw Upgrade With Method", owner="WsComplianceLibrary",
+                                     elapsed_time=0.004)
+    send.body.create_message(message="<details>request and answer</details>", html=True)
+    send.body.create_message(message='Observed {"outcome": "answered", "status": 405, "elapsed": 0.003}')
+    frame.body.create_keyword(name="Response Should Meet Rule", owner="WsComplianceLibrary", elapsed_time=0.001)
+    split = time_split(suite)
+    assert split == TimeSplit(tests=pytest.approx(0.010), library=pytest.approx(0.005), exchanges=pytest.approx(0.003))
