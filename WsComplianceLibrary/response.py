@@ -157,7 +157,11 @@ class Response:
 
     def __repr__(self) -> str:
         # Short on purpose: Robot logs this for every ``${response} =`` assignment.
-        status = f" {self.status} {self.reason!r}" if self.status is not None else ""
+        # The reason is server text, so it is made printable and link-free first
+        # (imported here because wirelog imports this module).
+        from .wirelog import printable
+
+        status = f" {self.status} '{printable(self.reason, 80)}'" if self.status is not None else ""
         return f"<Response {self.outcome.value}{status}, {len(self.raw)} bytes received in {self.elapsed * 1000:.1f} ms>"
 
     @property

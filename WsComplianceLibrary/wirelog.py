@@ -30,9 +30,14 @@ _SPECIAL = {0x09: "\\t", 0x0D: "\\r", 0x5C: "\\\\"}
 
 
 def printable(data: bytes | str, limit: int | None = 200) -> str:
-    """One-line printable form of ``data`` for messages: control and non-ASCII bytes escaped."""
+    """One-line printable form of ``data`` for messages: control and non-ASCII bytes escaped.
+
+    The slash after a scheme's colon is written ``\\x2f`` too: Robot turns
+    ``scheme://...`` in a plain message into a link in log.html and
+    report.html, and a server must not plant one (``javascript://``).
+    """
     raw = data.encode("latin-1", errors="replace") if isinstance(data, str) else data
-    text = "".join(_byte(b, keep_newline=False) for b in raw[:limit])
+    text = "".join(_byte(b, keep_newline=False) for b in raw[:limit]).replace("://", ":\\x2f/")
     if limit is not None and len(raw) > limit:
         text += f"... ({len(raw) - limit} more bytes)"
     return text
