@@ -24,6 +24,7 @@ __all__ = [
     "empty_suite",
     "format_value",
     "render_table",
+    "sample_cases",
     "time_split",
 ]
 
@@ -114,6 +115,21 @@ def case_requests(cases: Iterable[Case], target: Target) -> list[bytes]:
         )
         for case in cases
     ]
+
+
+def sample_cases(cases: Iterable[Case], per_family: int) -> list[str]:
+    """The IDs of the first ``per_family`` cases of every family, in catalogue order.
+
+    One case per family runs every template keyword and rule path the
+    suites have, so a slow path anywhere shows up without running them all.
+    """
+    taken: dict[str, int] = {}
+    chosen = []
+    for case in cases:
+        if taken.get(case.family, 0) < per_family:
+            taken[case.family] = taken.get(case.family, 0) + 1
+            chosen.append(case.id)
+    return chosen
 
 
 def answer_complete(received: bytes) -> bool:

@@ -13,6 +13,7 @@ from bench.measure import (
     empty_suite,
     format_value,
     render_table,
+    sample_cases,
     time_split,
 )
 from WsComplianceLibrary.catalogue import CASES, case_by_id
@@ -121,3 +122,13 @@ def test_test_time_is_split_into_library_keywords_and_the_wire_observed():
     frame.body.create_keyword(name="Response Should Meet Rule", owner="WsComplianceLibrary", elapsed_time=0.001)
     split = time_split(suite)
     assert split == TimeSplit(tests=pytest.approx(0.010), library=pytest.approx(0.005), exchanges=pytest.approx(0.003))
+
+
+def test_the_silent_sample_takes_the_first_cases_of_every_family_in_catalogue_order():
+    families = list(dict.fromkeys(case.family for case in CASES))
+    one_each = sample_cases(CASES, 1)
+    assert [case_by_id(case_id).family for case_id in one_each] == families
+    assert one_each == [next(case.id for case in CASES if case.family == family) for family in families]
+    two_each = sample_cases(CASES, 2)
+    assert set(one_each) < set(two_each)
+    assert all(sum(case_by_id(c).family == family for c in two_each) <= 2 for family in families)
