@@ -304,3 +304,24 @@ HOSTILES: list[Hostile] = [
 BY_NAME: dict[str, Hostile] = {hostile.name: hostile for hostile in HOSTILES}
 
 __all__ = ["BY_NAME", "HOSTILES", "Hostile", "self_signed_context"]
+
+
+def main() -> None:
+    """Print each behaviour's outcome, COMP-UPGRADE-POST verdict and time to verdict (timeout 0.5 s)."""
+    from WsComplianceLibrary.request import build_upgrade_request
+    from WsComplianceLibrary.target import parse_target
+    from WsComplianceLibrary.transport import exchange
+    from WsComplianceLibrary.verdicts import not_switching_protocols
+
+    print(f"{'behaviour':28} {'outcome':11} {'verdict':8} time to verdict")
+    for hostile in HOSTILES:
+        with hostile.serving() as url:
+            target = parse_target(url)
+            request = build_upgrade_request("POST", target.path, target.authority)
+            response = exchange(target, request, 0.5, hostile.verify, "POST")
+        verdict = "PASS" if response.outcome.connected and not_switching_protocols(response).passed else "FAIL"
+        print(f"{hostile.name:28} {response.outcome.value:11} {verdict:8} {response.elapsed * 1000:7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
