@@ -204,6 +204,24 @@ def measure_target(kind: str, repetitions: int, workspace: Workspace, empty: Pat
     ]
 
 
+def measure_embedded(repetitions: int, workspace: Workspace) -> list[Row]:
+    """The suites as the README runs them, without WS_URL: every suite starts and stops the embedded server.
+
+    Compared, run by run, with the same suites aimed at a reference server
+    in another process, so the ratio is what the per-suite start, stop and
+    sharing the ``robot`` process with the server cost.
+    """
+    with ServerProcess("reference") as server:
+        aimed = workspace.suites("aimed", server.urls[0])
+        embedded = workspace.robot("embedded", str(SUITES))
+        workspace.run(embedded)  # warm-up
+        pairs = [(workspace.run(embedded)[0], workspace.run(aimed)[0]) for _ in range(repetitions)]
+    return [
+        Row("embedded server per suite (no WS_URL): full suite", Stats.of(own for own, _ in pairs), "s"),
+        Row("embedded server per suite / WS_URL to a server process", Stats.of(own / other for own, other in pairs), "x"),
+    ]
+
+
 def measure_silent(repetitions: int, per_family: int, workspace: Workspace) -> list[Row]:
     """Per-test time against a server that never answers, for the first ``per_family`` cases of every family.
 
@@ -318,6 +336,7 @@ def main(argv: Sequence[str] = ()) -> int:
         empty.write_text(empty_suite(test_count))
         rows = [row for kind in ("reference", "aiohttp")
                 for row in measure_target(kind, arguments.repetitions, workspace, empty, test_count)]
+        rows += measure_embedded(arguments.repetitions, workspace)
         rows += measure_silent(arguments.repetitions, arguments.silent_per_family, workspace)
         rows += measure_parallel(arguments.repetitions, arguments.targets, workspace)
     print(render_table(rows))
