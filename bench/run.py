@@ -2,8 +2,8 @@
 
 Run from a checkout, in an environment with the project and its test extras installed::
 
-    python bench/run.py            # 5 repetitions of everything, a minute or two
-    python bench/run.py --quick    # 2 repetitions, a sanity run of under a minute
+    python bench/run.py            # 5 repetitions of everything, about two and a half minutes
+    python bench/run.py --quick    # 2 repetitions, a sanity run of about a minute
 
 Against each local target (the embedded reference server and an ``aiohttp``
 server, each in a child process on 127.0.0.1) it measures, interleaved
@@ -14,8 +14,10 @@ repetition by repetition:
 * the full suite run with ``robot --variable WS_URL:<target> suites``, and
   from its output.xml where the time beyond the floor went;
 
-then the per-test time against a server that never answers (``TIMEOUT=1s``)
-and serial against concurrent ``robot`` processes for several targets. It
+then the suites run as the README runs them (no WS_URL: the embedded
+server per suite), the per-test time against a server that never answers
+(``TIMEOUT=1s``, the first case of every family) and serial against
+concurrent ``robot`` processes for several targets. It
 prints medians with min and max and the ratios next to the targets, and
 exits with status 1 when a target was missed.
 """
