@@ -52,7 +52,8 @@ class Stats:
 class Row:
     """One line of the table: what was measured, its summary in ``unit``, and the target it is held to.
 
-    ``met`` is ``None`` for figures that have no target of their own.
+    ``met`` is ``None`` for figures that have no target of their own;
+    ``note`` says more than fits in the table, printed under it.
     """
 
     label: str
@@ -60,6 +61,7 @@ class Row:
     unit: str
     target: str = ""
     met: bool | None = None
+    note: str = ""
 
 
 def format_value(value: float, unit: str) -> str:
