@@ -254,8 +254,8 @@ def measure_parallel(repetitions: int, target_counts: Sequence[int], workspace: 
     """Serial against concurrent full-suite ``robot`` runs, one process per reference server.
 
     The ceiling is what the CPUs allow: the serial runs' wall time over the
-    time their CPU use takes when spread over every CPU. Runs that only use
-    CPU cannot beat it, however they are scheduled.
+    time their CPU use, and the servers', takes when spread over every CPU.
+    Runs that only use CPU cannot beat it, however they are scheduled.
     """
     cpus = usable_cpus()
     rows: list[Row] = []
@@ -264,7 +264,9 @@ def measure_parallel(repetitions: int, target_counts: Sequence[int], workspace: 
             commands = [workspace.suites(f"target-{index}", url) for index, url in enumerate(servers.urls[:count])]
             serial, parallel, ceiling = [], [], []
             for _ in range(repetitions):
+                served = servers.cpu_seconds()
                 wall, cpu = workspace.run_serially(commands)
+                cpu += servers.cpu_seconds() - served
                 serial.append(wall)
                 parallel.append(workspace.run_concurrently(commands))
                 ceiling.append(wall / max(cpu / cpus, wall / count))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import subprocess
 import sys
 import threading
@@ -150,6 +151,14 @@ class ServerProcess:
             raise RuntimeError(f"The {self.kind} server process exited before reporting its URLs.")
         self.urls = json.loads(line)
         return self
+
+    def cpu_seconds(self) -> float:
+        """CPU time the server process has used so far, read from ``/proc`` (Linux)."""
+        if self._child is None:
+            raise RuntimeError("The server process is not running.")
+        # The fields after the parenthesised command name; utime and stime are the 12th and 13th.
+        fields = Path(f"/proc/{self._child.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  traceback: TracebackType | None) -> None:
