@@ -1,6 +1,8 @@
-"""The benchmark's pure helpers: summaries, the table, the requests it sends and when an answer is whole."""
+"""The benchmark's pure helpers: summaries, the table, the requests it sends, when an answer is whole, the time split."""
 
 from __future__ import annotations
+
+import dataclasses
 
 import pytest
 
@@ -16,7 +18,7 @@ from bench.measure import (
     sample_cases,
     time_split,
 )
-from WsComplianceLibrary.catalogue import CASES, case_by_id
+from WsComplianceLibrary.catalogue import CASES, Recipe, case_by_id
 from WsComplianceLibrary.request import SAMPLE_KEY, build_upgrade_request
 from WsComplianceLibrary.target import parse_target
 
@@ -132,3 +134,10 @@ def test_the_silent_sample_takes_the_first_cases_of_every_family_in_catalogue_or
     two_each = sample_cases(CASES, 2)
     assert set(one_each) < set(two_each)
     assert all(sum(case_by_id(c).family == family for c in two_each) <= 2 for family in families)
+
+
+def test_the_request_derivation_uses_every_field_a_recipe_has():
+    # A recipe field the derivation does not know would make the bare loop send other requests than the suites.
+    assert {field.name for field in dataclasses.fields(Recipe)} == {
+        "method", "http_version", "headers", "body", "fresh_key",
+    }
