@@ -1,4 +1,4 @@
-"""The benchmark's pure helpers: summaries, the table, the requests it sends, when an answer is whole, the time split."""
+"""The benchmark's pure helpers: summaries, the table, the requests, when an answer is whole, the time split."""
 
 from __future__ import annotations
 
