@@ -113,8 +113,9 @@ class Workspace:
             raise SystemExit(f"robot could not run ({completed.returncode}): {completed.stderr.strip()}")
         return elapsed, completed.returncode
 
-    def run_concurrently(self, commands: Sequence[list[str]]) -> float:
-        """Start every command at once; return the wall time until the last one ended."""
+    def run_concurrently(self, commands: Sequence[list[str]]) -> tuple[float, float]:
+        """Start every command at once; return the wall time until the last one ended and the CPU time used."""
+        before = _children_cpu()
         started = time.perf_counter()
         children = [subprocess.Popen(command, cwd=ROOT, env=self.environment, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL) for command in commands]
@@ -122,7 +123,7 @@ class Workspace:
         elapsed = time.perf_counter() - started
         if max(codes) > 250:
             raise SystemExit(f"robot could not run ({max(codes)}) in one of {len(commands)} concurrent runs.")
-        return elapsed
+        return elapsed, _children_cpu() - before
 
     def run_serially(self, commands: Sequence[list[str]]) -> tuple[float, float]:
         """Run the commands one after the other; return the total wall time and the CPU time they used."""
@@ -253,29 +254,36 @@ def measure_silent(repetitions: int, per_family: int, workspace: Workspace) -> l
 def measure_parallel(repetitions: int, target_counts: Sequence[int], workspace: Workspace) -> list[Row]:
     """Serial against concurrent full-suite ``robot`` runs, one process per reference server.
 
-    The ceiling is what the CPUs allow: the serial runs' wall time over the
-    time their CPU use, and the servers', takes when spread over every CPU.
-    Runs that only use CPU cannot beat it, however they are scheduled.
+    Runs that only use CPU cannot end sooner than the CPU time they take
+    together, the servers' included, spread over every CPU; and the same
+    runs take more CPU time when they share the CPUs (caches, memory, clock
+    speed). The ceiling is the serial wall time over the parallel runs' CPU
+    time spread that way: what any scheduling of them could reach.
     """
     cpus = usable_cpus()
     rows: list[Row] = []
     with ServerProcess("reference", max(target_counts)) as servers:
         for count in target_counts:
             commands = [workspace.suites(f"target-{index}", url) for index, url in enumerate(servers.urls[:count])]
-            serial, parallel, ceiling = [], [], []
+            serial, parallel, cpu_growth, ceiling = [], [], [], []
             for _ in range(repetitions):
                 served = servers.cpu_seconds()
-                wall, cpu = workspace.run_serially(commands)
-                cpu += servers.cpu_seconds() - served
-                serial.append(wall)
-                parallel.append(workspace.run_concurrently(commands))
-                ceiling.append(wall / max(cpu / cpus, wall / count))
+                serial_wall, serial_cpu = workspace.run_serially(commands)
+                serial_cpu += servers.cpu_seconds() - served
+                served = servers.cpu_seconds()
+                parallel_wall, parallel_cpu = workspace.run_concurrently(commands)
+                parallel_cpu += servers.cpu_seconds() - served
+                serial.append(serial_wall)
+                parallel.append(parallel_wall)
+                cpu_growth.append(parallel_cpu / serial_cpu)
+                ceiling.append(serial_wall / max(parallel_cpu / cpus, serial_wall / count))
             speedup = Stats.of(s / p for s, p in zip(serial, parallel))
             rows += [
                 Row(f"{count} targets: serial", Stats.of(serial), "s"),
                 Row(f"{count} targets: parallel ({count} robot processes)", Stats.of(parallel), "s"),
                 Row(f"{count} targets: speed-up", speedup, "x", f">= {SPEEDUP_TARGET}",
                     speedup.median >= SPEEDUP_TARGET),
+                Row(f"{count} targets:   CPU time, parallel / serial", Stats.of(cpu_growth), "x"),
                 Row(f"{count} targets:   ceiling on {cpus} CPUs (from CPU time)", Stats.of(ceiling), "x"),
             ]
     return rows
