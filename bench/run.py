@@ -84,6 +84,7 @@ class Workspace:
 
     @property
     def environment(self) -> dict[str, str]:
+        """This process's environment, with the bytecode cache moved to the scratch directory."""
         environment = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
         environment["PYTHONPYCACHEPREFIX"] = str(self.scratch / "pycache")
         return environment
@@ -126,13 +127,12 @@ class Workspace:
             raise SystemExit(f"robot could not run ({max(codes)}) in one of {len(commands)} concurrent runs.")
         return elapsed, _children_cpu() - before
 
-    def run_pooled(self, commands: Sequence[list[str]], workers: int) -> tuple[float, float]:
-        """Run the commands ``workers`` at a time; return the wall time until the last ended and the CPU time used."""
-        before = _children_cpu()
+    def run_pooled(self, commands: Sequence[list[str]], workers: int) -> float:
+        """Run the commands ``workers`` at a time; return the wall time until the last one ended."""
         started = time.perf_counter()
         with ThreadPoolExecutor(workers) as pool:
             list(pool.map(self.run, commands))
-        return time.perf_counter() - started, _children_cpu() - before
+        return time.perf_counter() - started
 
     def run_serially(self, commands: Sequence[list[str]]) -> tuple[float, float]:
         """Run the commands one after the other; return the total wall time and the CPU time they used."""
@@ -273,6 +273,7 @@ def measure_parallel(repetitions: int, target_counts: Sequence[int], workspace: 
     cpus = usable_cpus()
     rows: list[Row] = []
     with ServerProcess("reference", max(target_counts)) as servers:
+        workspace.run_serially([workspace.suites("warm-up", url) for url in servers.urls])  # caches, every server
         for count in target_counts:
             commands = [workspace.suites(f"target-{index}", url) for index, url in enumerate(servers.urls[:count])]
             serial, parallel, cpu_growth, ceiling, pooled = [], [], [], [], []
@@ -287,7 +288,7 @@ def measure_parallel(repetitions: int, target_counts: Sequence[int], workspace: 
                 parallel.append(parallel_wall)
                 cpu_growth.append(parallel_cpu / serial_cpu)
                 ceiling.append(serial_wall / max(parallel_cpu / cpus, serial_wall / count))
-                pooled.append(workspace.run_pooled(commands, cpus)[0])
+                pooled.append(workspace.run_pooled(commands, cpus))
             speedup = Stats.of(s / p for s, p in zip(serial, parallel))
             pooled_speedup = Stats.of(s / p for s, p in zip(serial, pooled))
             rows += [
