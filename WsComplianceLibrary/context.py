@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from robot.errors import DataError
 
 from .reference_server import ReferenceServer
+from .request import build_upgrade_request, new_key
 from .target import Target, TargetError, parse_target
+from .transport import exchange
+from .verdicts import handshake_accepted
+
+# Endpoint probes run beside the cases, so a silent target costs one timeout, not two.
+_PROBES = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ws-endpoint-probe")
 
 __all__ = ["ImportArgumentError", "KeywordError", "LibraryContext", "seconds"]
 
@@ -48,6 +55,7 @@ class LibraryContext:
     verify: bool = True
     target: Target | None = None
     reference_server: ReferenceServer = field(default_factory=ReferenceServer)
+    _endpoint_probes: dict[str, Future[str | None]] = field(default_factory=dict)
 
     def set_url(self, url: str) -> Target:
         """Parse and remember ``url`` as the target, failing with a clear message if it is unusable."""
@@ -65,3 +73,27 @@ class LibraryContext:
                 "call Set Target URL, or start the embedded target with Start Reference Server."
             )
         return self.target
+
+    def start_endpoint_probe(self) -> None:
+        """Start, in the background, finding out whether the target is a WebSocket endpoint (once per URL)."""
+        target = self.require_target()
+        if target.url not in self._endpoint_probes:
+            self._endpoint_probes[target.url] = _PROBES.submit(probe_endpoint, target, self.timeout, self.verify)
+
+    def endpoint_problem(self) -> str | None:
+        """Why the target is not a WebSocket endpoint, or ``None`` when it is (see :func:`probe_endpoint`)."""
+        self.start_endpoint_probe()
+        return self._endpoint_probes[self.require_target().url].result()
+
+
+def probe_endpoint(target: Target, timeout: float, verify: bool) -> str | None:
+    """Send one correct handshake with a fresh key; ``None`` if it gets 101, else the reason it is no endpoint.
+
+    Switching protocols is what makes an endpoint; a wrong accept value is a
+    case of its own, not a reason to call the target something else.
+    """
+    key = new_key()
+    request = build_upgrade_request("GET", target.path, target.authority, key=key)
+    response = exchange(target, request, timeout, verify)
+    return None if response.status == 101 else handshake_accepted(response, key).message
+

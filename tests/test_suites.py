@@ -108,3 +108,15 @@ def test_aiohttp_real_verdicts(tmp_path, aiohttp_server, request):
     result = run_robot(tmp_path, url=aiohttp_server.url)
     assert failed(result) == REAL_FAILURES[request.node.callspec.id]
     assert result.statuses()[BASELINE] == "PASS"
+
+
+def test_a_silent_target_makes_positive_cases_not_applicable_within_one_timeout(tmp_path):
+    """The endpoint probe runs beside the case, so a silent target costs one timeout per case, not two."""
+    with FixtureServer(BEHAVIOURS["never-answer"]) as server:
+        result = run_robot(tmp_path, "suites/response_shape.robot", url=server.url, timeout="1s",
+                           options=("--test", "COMP-RESPONSE-ACCEPT-MATCHES"))
+    verdict = result.verdicts["COMP-RESPONSE-ACCEPT-MATCHES"]
+    assert verdict.status == "SKIP"
+    assert verdict.message.startswith("Not applicable: The target ")
+    assert "neither answered nor closed the connection within 1 s" in verdict.message
+    assert verdict.elapsed < 1.5

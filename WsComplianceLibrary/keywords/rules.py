@@ -11,10 +11,8 @@ from robotlibcore import keyword
 
 from ..catalogue import case_by_id
 from ..context import KeywordError, LibraryContext
-from ..request import build_upgrade_request, new_key
 from ..rules import rule_named
-from ..transport import exchange
-from ..verdicts import as_response, handshake_accepted
+from ..verdicts import as_response
 
 WARN_TAG = "warn"
 
@@ -24,7 +22,6 @@ class RuleKeywords:
 
     def __init__(self, context: LibraryContext) -> None:
         self.ctx = context
-        self._endpoint_checks: dict[str, str | None] = {}
 
     @keyword
     def response_should_meet_rule(self, response: Any, rule: str) -> None:
@@ -51,7 +48,7 @@ class RuleKeywords:
             raise KeywordError(error.args[0]) from None
         observed = as_response(response)
         if named.needs_endpoint and observed.status != 101:
-            reason = self._not_an_endpoint()
+            reason = self.ctx.endpoint_problem()
             if reason:
                 raise SkipExecution(f"Not applicable: {reason}")
         verdict = named.judge(observed)
@@ -62,21 +59,6 @@ class RuleKeywords:
             BuiltIn().set_tags(WARN_TAG)
         else:
             logger.info(verdict.message)
-
-    def _not_an_endpoint(self) -> str | None:
-        """Why the target is not a WebSocket endpoint, or ``None``.
-
-        One correct handshake per target URL, remembered: the target is an
-        endpoint when it answers that handshake with 101.
-        """
-        target = self.ctx.require_target()
-        if target.url not in self._endpoint_checks:
-            key = new_key()
-            request = build_upgrade_request("GET", target.path, target.authority, key=key)
-            probe = exchange(target, request, self.ctx.timeout, self.ctx.verify)
-            # Switching protocols is what makes an endpoint; a wrong accept value is a case of its own.
-            self._endpoint_checks[target.url] = None if probe.status == 101 else handshake_accepted(probe, key).message
-        return self._endpoint_checks[target.url]
 
 
 def _case_reference() -> str:

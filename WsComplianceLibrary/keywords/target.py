@@ -34,6 +34,7 @@ class TargetKeywords:
         self.ctx.timeout = new_timeout
         if verify is not None:
             self.ctx.verify = verify
+        self.ctx.start_endpoint_probe()
         logger.info(f"Target is {target.url} (connect to {target.authority}, TLS {'on' if target.tls else 'off'}, "
                     f"timeout {self.ctx.timeout:g} s).")
         return previous
@@ -76,6 +77,7 @@ class TargetKeywords:
         except OSError as error:
             raise KeywordError(f"The reference server could not start: {error.strerror or error}.") from None
         self.ctx.set_url(url)
+        self.ctx.start_endpoint_probe()
         logger.info(f"Reference server (websockets) listening at {url}.")
         return url
 
