@@ -95,12 +95,13 @@ class WsComplianceLibrary(DynamicCore):
         except KeywordError as error:
             raise ImportArgumentError(str(error)) from None
         self.ROBOT_LIBRARY_LISTENER = self
+        exchange = ExchangeKeywords(self._context)
         super().__init__(
             [
                 TargetKeywords(self._context),
-                ExchangeKeywords(self._context),
+                exchange,
                 AssertionKeywords(),
-                RuleKeywords(self._context),
+                RuleKeywords(self._context, exchange),
             ]
         )
 

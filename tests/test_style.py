@@ -1,4 +1,4 @@
-"""The suites and resources stay clean under robocop, with the project's committed configuration."""
+"""The suites, resources and examples stay clean under robocop, with the project's committed configuration."""
 
 import subprocess
 import sys
@@ -7,7 +7,7 @@ from robotrun import ROOT
 
 
 def robocop(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "robocop", *args, "suites", "resources"], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "robocop", *args, "suites", "resources", "examples"], cwd=ROOT,
                           capture_output=True, text=True)
 
 

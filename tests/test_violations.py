@@ -56,7 +56,7 @@ def runs(tmp_path_factory) -> dict[str | None, RunResult]:
     def run(violation: str | None) -> tuple[str | None, RunResult]:
         outputdir: Path = outputdirs[violation]
         with FixtureServer(behaviour(*([violation] if violation else []))) as server:
-            return violation, run_robot(outputdir, url=server.url, timeout="2s", options=("--exclude", "requests"))
+            return violation, run_robot(outputdir, url=server.url, timeout="2s")
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         return dict(pool.map(run, EXPECTED_FAILURES))

@@ -12,7 +12,9 @@ from robotlibcore import keyword
 from ..catalogue import case_by_id
 from ..context import KeywordError, LibraryContext
 from ..rules import rule_named
+from ..response import Response
 from ..verdicts import as_response
+from .exchange import ExchangeKeywords, HeaderArgument
 
 WARN_TAG = "warn"
 
@@ -20,8 +22,36 @@ WARN_TAG = "warn"
 class RuleKeywords:
     """Applying the catalogue's outcome rules."""
 
-    def __init__(self, context: LibraryContext) -> None:
+    def __init__(self, context: LibraryContext, exchange: ExchangeKeywords) -> None:
         self.ctx = context
+        self.exchange = exchange
+
+    @keyword
+    def handshake_should_meet_rule(
+        self,
+        expected: str,
+        method: str = "GET",
+        http_version: str = "HTTP/1.1",
+        headers: HeaderArgument = None,
+        body: bytes | None = None,
+        fresh_key: bool = True,
+    ) -> Response:
+        """Sends the standard handshake changed as given and judges the answer by the rule ``expected``.
+
+        One keyword for a whole case: a fresh random key (logged) unless
+        ``fresh_key=False`` keeps the RFC's sample key, then `Send Raw Upgrade
+        With Method` with ``method``, ``http_version``, ``headers`` and
+        ``body``, then `Response Should Meet Rule`. Returns the response.
+
+        Example:
+        | Handshake Should Meet Rule | 426 preferred | headers={"Sec-WebSocket-Version": "99"} |
+        | Handshake Should Meet Rule | not 101 | method=POST | fresh_key=False |
+        | ${response} = | Handshake Should Meet Rule | accepted | headers={"Upgrade": "WebSocket"} |
+        """
+        key = self.exchange.generate_websocket_key() if fresh_key else None
+        response = self.exchange.send_raw_upgrade_with_method(method, None, http_version, headers, body, key)
+        self.response_should_meet_rule(response, expected)
+        return response
 
     @keyword
     def response_should_meet_rule(self, response: Any, rule: str) -> None:
