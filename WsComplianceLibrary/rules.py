@@ -8,6 +8,7 @@ correct handshake; the case is then not applicable rather than passed.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -47,15 +48,20 @@ def _request_values(response: Response, name: str) -> list[str]:
     ]
 
 
-def _not_accepted(response: Response) -> Verdict | None:
-    """A failing verdict when a correct handshake was not accepted, else ``None``."""
-    if response.status == 101:
-        return None
-    return Verdict(
-        False,
-        f"The server did not accept a correct handshake: to '{request_line(response)}' it {describe(response)} "
-        "instead of 101 Switching Protocols.",
-    )
+def _on_101(judge: Callable[[Response], Verdict]) -> Callable[[Response], Verdict]:
+    """Wrap a judge of the 101 answer: a correct handshake that got anything else fails first."""
+
+    @functools.wraps(judge)
+    def judge_if_accepted(response: Response) -> Verdict:
+        if response.status == 101:
+            return judge(response)
+        return Verdict(
+            False,
+            f"The server did not accept a correct handshake: to '{request_line(response)}' it "
+            f"{describe(response)} instead of 101 Switching Protocols.",
+        )
+
+    return judge_if_accepted
 
 
 def refused_prefer_426(response: Response) -> Verdict:
@@ -112,27 +118,24 @@ def bad_request(response: Response) -> Verdict:
     )
 
 
+@_on_101
 def accepted(response: Response) -> Verdict:
     """A valid variant of the handshake is accepted with the right ``Sec-WebSocket-Accept``."""
-    return _not_accepted(response) or accept_matches(response)
+    return accept_matches(response)
 
 
+@_on_101
 def one_accept_header(response: Response) -> Verdict:
     """Exactly one ``Sec-WebSocket-Accept`` in the 101 (RFC 6455 §11.3.3)."""
-    failure = _not_accepted(response)
-    if failure:
-        return failure
     count = response.headers.count("Sec-WebSocket-Accept")
     if count != 1:
         return Verdict(False, f"The 101 answer has {count} Sec-WebSocket-Accept headers; exactly one is allowed.")
     return Verdict(True, "The 101 answer has exactly one Sec-WebSocket-Accept header.")
 
 
+@_on_101
 def upgrade_websocket(response: Response) -> Verdict:
     """The 101 names the protocol switched to: ``Upgrade: websocket`` (RFC 9110 §7.8, §15.2.2)."""
-    failure = _not_accepted(response)
-    if failure:
-        return failure
     values = response.headers.get_all("Upgrade")
     if [token.lower() for token in _tokens(values)] != ["websocket"]:
         shown = printable(", ".join(values), 80) if values else "missing"
@@ -140,11 +143,9 @@ def upgrade_websocket(response: Response) -> Verdict:
     return Verdict(True, f"The 101 answer has Upgrade: {printable(values[0], 40)}.")
 
 
+@_on_101
 def connection_upgrade(response: Response) -> Verdict:
     """The 101 carries ``Connection`` with the ``upgrade`` option (RFC 6455 §4.2.2)."""
-    failure = _not_accepted(response)
-    if failure:
-        return failure
     values = response.headers.get_all("Connection")
     if "upgrade" not in [token.lower() for token in _tokens(values)]:
         shown = printable(", ".join(values), 80) if values else "missing"
@@ -152,11 +153,9 @@ def connection_upgrade(response: Response) -> Verdict:
     return Verdict(True, f"The 101 answer has Connection: {printable(', '.join(values), 60)}.")
 
 
+@_on_101
 def no_body_framing(response: Response) -> Verdict:
     """No ``Content-Length`` or ``Transfer-Encoding`` on a 1xx answer (RFC 9110 §8.6, RFC 9112 §6.1)."""
-    failure = _not_accepted(response)
-    if failure:
-        return failure
     present = [name for name in ("Content-Length", "Transfer-Encoding") if name in response.headers]
     if present:
         shown = ", ".join(f"{name}: {printable(response.headers[name], 40)}" for name in present)
@@ -164,11 +163,9 @@ def no_body_framing(response: Response) -> Verdict:
     return Verdict(True, "The 101 answer carries neither Content-Length nor Transfer-Encoding.")
 
 
+@_on_101
 def no_protocol_selected(response: Response) -> Verdict:
     """With no subprotocol offered, the 101 selects none (RFC 6455 §4.2.2)."""
-    failure = _not_accepted(response)
-    if failure:
-        return failure
     values = response.headers.get_all("Sec-WebSocket-Protocol")
     if values:
         return Verdict(
