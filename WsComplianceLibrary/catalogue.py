@@ -144,7 +144,7 @@ FAMILIES: tuple[Family, ...] = (
             "and expects anything but 101 Switching Protocols."
         ),
         template="Upgrade With Method Must Not Switch Protocols",
-        columns=("Method", "Headers", "Body"),
+        columns=("Method", "Expected", "Headers", "Body"),
     ),
     Family(
         name="tokens",
@@ -269,6 +269,24 @@ CASES: tuple[Case, ...] = (
     _method_case(
         "COMP-UPGRADE-POST-BODY", "POST", "A WebSocket upgrade sent with POST and a short body is not answered 101",
         headers=(("Content-Length", "5"),), body=b"hello",
+    ),
+    Case(
+        id="COMP-METHOD-UNKNOWN-501",
+        family="method",
+        title="A WebSocket upgrade with an unknown method token is refused with 501 Not Implemented",
+        rfc=("RFC 9110 §9.1", "RFC 6455 §4.2.1"),
+        level="SHOULD",
+        recipe=Recipe(method="FOO"),
+        expect="501 preferred",
+        says=(
+            "RFC 9110 §9.1: an origin server that receives a request method that is unrecognized or not "
+            "implemented SHOULD respond with 501 (Not Implemented); 405 is for a method it knows but does not "
+            "allow on the resource. Switching protocols fails the case; any refusal but 501 is a warning."
+        ),
+        why=(
+            "The status tells a client whether retrying elsewhere with the same method can ever work; a 405 "
+            "for a method the server has never heard of claims knowledge it does not have."
+        ),
     ),
 )
 

@@ -77,6 +77,19 @@ def refused_prefer_426(response: Response) -> Verdict:
     return verdict
 
 
+def refused_prefer_501(response: Response) -> Verdict:
+    """An unknown method: 101 fails, 501 Not Implemented is what RFC 9110 §9.1 asks for, other refusals warn."""
+    verdict = not_switching_protocols(response)
+    if verdict.passed and response.status != 501:
+        return Verdict(
+            True,
+            f"To '{request_line(response)}' the server {describe(response)}: it did not switch protocols, but a "
+            "method it does not recognise should be answered 501 Not Implemented (RFC 9110 §9.1).",
+            warning=True,
+        )
+    return verdict
+
+
 def refused_listing_versions(response: Response) -> Verdict:
     """An unsupported version is refused with ``Sec-WebSocket-Version`` listing the versions understood."""
     verdict = not_switching_protocols(response)
@@ -232,6 +245,7 @@ RULES: dict[str, Rule] = {
              "101 with the right Sec-WebSocket-Accept, else the target is not a WebSocket endpoint"),
         Rule("not 101", not_switching_protocols, False, "any answer but 101; closing without answering passes"),
         Rule("426 preferred", refused_prefer_426, False, "101 fails; 426 passes; 2xx warns; other refusals pass"),
+        Rule("501 preferred", refused_prefer_501, False, "101 fails; 501 passes; any other refusal warns"),
         Rule("refused listing versions", refused_listing_versions, True,
              "not 101, with Sec-WebSocket-Version listing the versions understood"),
         Rule("101 or refused listing versions", accepted_or_refused_listing_versions, True,

@@ -10,60 +10,67 @@ Suite Setup       Open Compliance Target
 Suite Teardown    Close Compliance Target
 Test Template     Upgrade With Method Must Not Switch Protocols
 
-Test Tags         rfc6455-4.1    rfc6455-4.2.1    MUST    method
+Test Tags         rfc6455-4.2.1    method
 
 
-*** Test Cases ***    METHOD    HEADERS    BODY
-COMP-UPGRADE-POST    POST
+*** Test Cases ***    METHOD    EXPECTED    HEADERS    BODY
+COMP-UPGRADE-POST    POST    not 101
     [Documentation]    A WebSocket upgrade sent with POST is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
     ...    Bad Request. Why it matters: A server that switches protocols on another method lets requests
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
-COMP-UPGRADE-PUT    PUT
+    [Tags]    rfc6455-4.1    MUST
+COMP-UPGRADE-PUT    PUT    not 101
     [Documentation]    A WebSocket upgrade sent with PUT is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
     ...    Bad Request. Why it matters: A server that switches protocols on another method lets requests
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
-COMP-UPGRADE-DELETE    DELETE
+    [Tags]    rfc6455-4.1    MUST
+COMP-UPGRADE-DELETE    DELETE    not 101
     [Documentation]    A WebSocket upgrade sent with DELETE is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
     ...    Bad Request. Why it matters: A server that switches protocols on another method lets requests
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
-COMP-UPGRADE-PATCH    PATCH
+    [Tags]    rfc6455-4.1    MUST
+COMP-UPGRADE-PATCH    PATCH    not 101
     [Documentation]    A WebSocket upgrade sent with PATCH is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
     ...    Bad Request. Why it matters: A server that switches protocols on another method lets requests
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
-COMP-UPGRADE-OPTIONS    OPTIONS
+    [Tags]    rfc6455-4.1    MUST
+COMP-UPGRADE-OPTIONS    OPTIONS    not 101
     [Documentation]    A WebSocket upgrade sent with OPTIONS is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
     ...    Bad Request. Why it matters: A server that switches protocols on another method lets requests
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
-COMP-UPGRADE-TRACE    TRACE
+    [Tags]    rfc6455-4.1    MUST
+COMP-UPGRADE-TRACE    TRACE    not 101
     [Documentation]    A WebSocket upgrade sent with TRACE is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
     ...    Bad Request. Why it matters: A server that switches protocols on another method lets requests
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
-COMP-UPGRADE-CONNECT    CONNECT
+    [Tags]    rfc6455-4.1    MUST
+COMP-UPGRADE-CONNECT    CONNECT    not 101
     [Documentation]    A WebSocket upgrade sent with the CONNECT token is not answered 101. RFC 6455 §4.1: "The
     ...    method of the request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a
     ...    handshake that does not match is not processed further and the server answers with an HTTP
     ...    error such as 400 Bad Request. Why it matters: A server that switches protocols on another
     ...    method lets requests that caches, proxies and CSRF defences treat differently from GET open
     ...    WebSocket connections, and shows it does not check the handshake.
-COMP-UPGRADE-LOWERCASE-GET    get
+    [Tags]    rfc6455-4.1    MUST
+COMP-UPGRADE-LOWERCASE-GET    get    not 101
     [Documentation]    A WebSocket upgrade sent with lowercase get is not answered 101 (methods are case-sensitive,
     ...    RFC 9110 §9.1). RFC 6455 §4.1: "The method of the request MUST be GET, and the HTTP version
     ...    MUST be at least 1.1." §4.2.1: a handshake that does not match is not processed further and
@@ -71,24 +78,37 @@ COMP-UPGRADE-LOWERCASE-GET    get
     ...    switches protocols on another method lets requests that caches, proxies and CSRF defences
     ...    treat differently from GET open WebSocket connections, and shows it does not check the
     ...    handshake.
-COMP-UPGRADE-UNKNOWN-METHOD    FOO
+    [Tags]    rfc6455-4.1    MUST
+COMP-UPGRADE-UNKNOWN-METHOD    FOO    not 101
     [Documentation]    A WebSocket upgrade sent with an unknown method token is not answered 101. RFC 6455 §4.1:
     ...    "The method of the request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a
     ...    handshake that does not match is not processed further and the server answers with an HTTP
     ...    error such as 400 Bad Request. Why it matters: A server that switches protocols on another
     ...    method lets requests that caches, proxies and CSRF defences treat differently from GET open
     ...    WebSocket connections, and shows it does not check the handshake.
-COMP-UPGRADE-POST-CL0    POST    {"Content-Length": "0"}
+    [Tags]    rfc6455-4.1    MUST
+COMP-UPGRADE-POST-CL0    POST    not 101    {"Content-Length": "0"}
     [Documentation]    A WebSocket upgrade sent with POST and Content-Length: 0 is not answered 101. RFC 6455 §4.1:
     ...    "The method of the request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a
     ...    handshake that does not match is not processed further and the server answers with an HTTP
     ...    error such as 400 Bad Request. Why it matters: A server that switches protocols on another
     ...    method lets requests that caches, proxies and CSRF defences treat differently from GET open
     ...    WebSocket connections, and shows it does not check the handshake.
-COMP-UPGRADE-POST-BODY    POST    {"Content-Length": "5"}    hello
+    [Tags]    rfc6455-4.1    MUST
+COMP-UPGRADE-POST-BODY    POST    not 101    {"Content-Length": "5"}    hello
     [Documentation]    A WebSocket upgrade sent with POST and a short body is not answered 101. RFC 6455 §4.1: "The
     ...    method of the request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a
     ...    handshake that does not match is not processed further and the server answers with an HTTP
     ...    error such as 400 Bad Request. Why it matters: A server that switches protocols on another
     ...    method lets requests that caches, proxies and CSRF defences treat differently from GET open
     ...    WebSocket connections, and shows it does not check the handshake.
+    [Tags]    rfc6455-4.1    MUST
+COMP-METHOD-UNKNOWN-501    FOO    501 preferred
+    [Documentation]    A WebSocket upgrade with an unknown method token is refused with 501 Not Implemented. RFC
+    ...    9110 §9.1: an origin server that receives a request method that is unrecognized or not
+    ...    implemented SHOULD respond with 501 (Not Implemented); 405 is for a method it knows but does
+    ...    not allow on the resource. Switching protocols fails the case; any refusal but 501 is a
+    ...    warning. Why it matters: The status tells a client whether retrying elsewhere with the same
+    ...    method can ever work; a 405 for a method the server has never heard of claims knowledge it
+    ...    does not have.
+    [Tags]    rfc9110-9.1    SHOULD

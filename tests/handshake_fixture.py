@@ -39,6 +39,7 @@ VIOLATIONS = (
     "echo-extensions",  # accepts every extension offered
 )
 
+_KNOWN_METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"}
 _CANONICAL = {
     name.lower(): name
     for name in ("Host", "Upgrade", "Connection", "Sec-WebSocket-Key", "Sec-WebSocket-Version",
@@ -75,6 +76,8 @@ def respond(head: bytes, violations: frozenset[str] = frozenset()) -> bytes:
         return [value for field, value in fields if field.lower() == name.lower()]
 
     if method != "GET" and "any-method" not in violations:
+        if method not in _KNOWN_METHODS:
+            return _answer("501 Not Implemented")
         return _answer("405 Method Not Allowed", "Allow: GET")
     if version != "HTTP/1.1" and "http10" not in violations:
         return _answer("426 Upgrade Required", "Upgrade: websocket")
