@@ -13,7 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .response import Response
-from .verdicts import Verdict, accept_matches, describe, handshake_accepted, not_switching_protocols, request_line
+from .verdicts import (
+    Verdict,
+    accept_matches,
+    describe,
+    handshake_accepted,
+    not_switching_protocols,
+    request_line,
+    request_values,
+)
 from .wirelog import printable
 
 __all__ = ["RULES", "Rule", "rule_named"]
@@ -38,16 +46,6 @@ def _names(values: list[str]) -> list[str]:
     return [token.split(";", 1)[0].strip().lower() for token in _tokens(values)]
 
 
-def _request_values(response: Response, name: str) -> list[str]:
-    head = response.request.split(b"\r\n\r\n", 1)[0].decode("latin-1")
-    wanted = name.lower()
-    return [
-        value.strip()
-        for field_name, _, value in (line.partition(":") for line in head.split("\r\n")[1:])
-        if field_name.strip().lower() == wanted
-    ]
-
-
 def _on_101(judge: Callable[[Response], Verdict]) -> Callable[[Response], Verdict]:
     """Wrap a judge of the 101 answer: a correct handshake that got anything else fails first."""
 
@@ -66,25 +64,30 @@ def _on_101(judge: Callable[[Response], Verdict]) -> Callable[[Response], Verdic
 
 def refused_prefer_426(response: Response) -> Verdict:
     """Http11Probe's rule for an unsupported version: 101 fails, 426 ideal, 2xx warns, other refusals pass."""
-    verdict = not_switching_protocols(response)
-    if verdict.passed and response.status is not None and 200 <= response.status < 300:
-        return Verdict(
-            True,
-            f"To '{request_line(response)}' the server {describe(response)}: it did not switch protocols, but an "
-            "unsupported version should be refused with an error such as 426 Upgrade Required (RFC 6455 §4.4).",
-            warning=True,
-        )
-    return verdict
+    return _warn_on_refusal(
+        response,
+        response.status is not None and 200 <= response.status < 300,
+        "an unsupported version should be refused with an error such as 426 Upgrade Required (RFC 6455 §4.4)",
+    )
 
 
 def refused_prefer_501(response: Response) -> Verdict:
     """An unknown method: 101 fails, 501 Not Implemented is what RFC 9110 §9.1 asks for, other refusals warn."""
+    return _warn_on_refusal(
+        response,
+        response.status != 501,
+        "a method it does not recognise should be answered 501 Not Implemented (RFC 9110 §9.1)",
+    )
+
+
+def _warn_on_refusal(response: Response, short_of_should: bool, advice: str) -> Verdict:
+    """The ``not 101`` verdict, turned into a warning when a passing refusal is ``short_of_should``."""
     verdict = not_switching_protocols(response)
-    if verdict.passed and response.status != 501:
+    if verdict.passed and short_of_should:
         return Verdict(
             True,
-            f"To '{request_line(response)}' the server {describe(response)}: it did not switch protocols, but a "
-            "method it does not recognise should be answered 501 Not Implemented (RFC 9110 §9.1).",
+            f"To '{request_line(response)}' the server {describe(response)}: it did not switch protocols, "
+            f"but {advice}.",
             warning=True,
         )
     return verdict
@@ -192,7 +195,7 @@ def only_offered_protocol(response: Response) -> Verdict:
     """The 101 selects at most one subprotocol, and only one the client offered (RFC 6455 §4.2.2)."""
     if response.status != 101:
         return _refusal_allowed(response, "subprotocol")
-    offered = _tokens(_request_values(response, "Sec-WebSocket-Protocol"))
+    offered = _tokens(request_values(response, "Sec-WebSocket-Protocol"))
     selected = _tokens(response.headers.get_all("Sec-WebSocket-Protocol"))
     if len(selected) > 1:
         return Verdict(False, f"The 101 answer selects {len(selected)} subprotocols ({printable(', '.join(selected), 80)}); at most one is allowed.")
@@ -210,7 +213,7 @@ def unknown_extension_refused(response: Response) -> Verdict:
     """An extension the server cannot know is not accepted (RFC 6455 §9.1)."""
     if response.status != 101:
         return _refusal_allowed(response, "extension")
-    offered = set(_names(_request_values(response, "Sec-WebSocket-Extensions")))
+    offered = set(_names(request_values(response, "Sec-WebSocket-Extensions")))
     echoed = [name for name in _names(response.headers.get_all("Sec-WebSocket-Extensions")) if name in offered]
     if echoed:
         return Verdict(False, f"The 101 answer accepts the made-up extension '{printable(echoed[0], 60)}', which no server implements.")

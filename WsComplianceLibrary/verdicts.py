@@ -23,6 +23,7 @@ __all__ = [
     "handshake_accepted",
     "not_switching_protocols",
     "request_line",
+    "request_values",
     "sent_key",
 ]
 
@@ -79,13 +80,21 @@ def request_line(response: Response) -> str:
     return printable(response.request.split(b"\n", 1)[0].rstrip(b"\r"), limit=120)
 
 
+def request_values(response: Response, name: str) -> list[str]:
+    """Every value of header ``name`` in the request that was sent, in order (name matched case-insensitively)."""
+    head = response.request.split(b"\r\n\r\n", 1)[0].decode("latin-1")
+    wanted = name.lower()
+    return [
+        value.strip()
+        for field_name, _, value in (line.partition(":") for line in head.split("\r\n")[1:])
+        if field_name.strip().lower() == wanted
+    ]
+
+
 def sent_key(response: Response) -> str | None:
     """The ``Sec-WebSocket-Key`` the request carried (the first one), or ``None``."""
-    for line in response.request.split(b"\r\n\r\n", 1)[0].split(b"\r\n")[1:]:
-        name, _, value = line.partition(b":")
-        if name.strip().lower() == b"sec-websocket-key":
-            return value.strip().decode("latin-1")
-    return None
+    keys = request_values(response, "Sec-WebSocket-Key")
+    return keys[0] if keys else None
 
 
 def describe(response: Response) -> str:
