@@ -9,10 +9,10 @@ from datetime import timedelta
 from robot.errors import DataError
 
 from .reference_server import ReferenceServer
-from .request import build_upgrade_request, new_key
+from .wire.http1.request import build_upgrade_request, new_key
 from .target import Target, TargetError, parse_target
-from .transport import exchange
-from .verdicts import handshake_accepted
+from .transport.http1 import exchange
+from .judges.verdicts import handshake_accepted
 
 # Endpoint probes run beside the cases, so a silent target costs one timeout, not two.
 _PROBES = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ws-endpoint-probe")

@@ -13,7 +13,7 @@ import json
 
 from robot.api import logger
 
-from .response import Response
+from .wire.http1.response import Response
 
 __all__ = ["OBSERVED_PREFIX", "log_exchange", "observation", "printable", "show_bytes"]
 

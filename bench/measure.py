@@ -11,7 +11,7 @@ from robot.api import ResultVisitor
 from robot.result import Keyword, Message, TestCase, TestSuite
 
 from WsComplianceLibrary.catalogue import Case
-from WsComplianceLibrary.request import SAMPLE_KEY, build_upgrade_request, new_key
+from WsComplianceLibrary.wire.http1.request import SAMPLE_KEY, build_upgrade_request, new_key
 from WsComplianceLibrary.target import Target
 from WsComplianceLibrary.wirelog import OBSERVED_PREFIX
 

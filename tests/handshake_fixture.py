@@ -12,7 +12,7 @@ import binascii
 import socket
 import threading
 
-from WsComplianceLibrary.request import SAMPLE_KEY, accept_for_key
+from WsComplianceLibrary.wire.http1.request import SAMPLE_KEY, accept_for_key
 
 VIOLATIONS = (
     "any-method",  # switches protocols whatever the method

@@ -29,7 +29,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from servers import Behaviour, FixtureServer, switching_protocols
 
-from WsComplianceLibrary.response import Outcome
+from WsComplianceLibrary.wire.http1.response import Outcome
 
 REFUSED_405 = b"HTTP/1.1 405 Method Not Allowed\r\nAllow: GET\r\nContent-Length: 0\r\n\r\n"
 
@@ -308,10 +308,10 @@ __all__ = ["BY_NAME", "HOSTILES", "Hostile", "self_signed_context"]
 
 def main() -> None:
     """Print each behaviour's outcome, COMP-UPGRADE-POST verdict and time to verdict (timeout 0.5 s)."""
-    from WsComplianceLibrary.request import build_upgrade_request
+    from WsComplianceLibrary.wire.http1.request import build_upgrade_request
     from WsComplianceLibrary.target import parse_target
-    from WsComplianceLibrary.transport import exchange
-    from WsComplianceLibrary.verdicts import not_switching_protocols
+    from WsComplianceLibrary.transport.http1 import exchange
+    from WsComplianceLibrary.judges.verdicts import not_switching_protocols
 
     print(f"{'behaviour':28} {'outcome':11} {'verdict':8} time to verdict")
     for hostile in HOSTILES:

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 
-from WsComplianceLibrary.request import accept_for_key
+from WsComplianceLibrary.wire.http1.request import accept_for_key
 
 Behaviour = Callable[[socket.socket, bytes, threading.Event], None]
 

@@ -19,7 +19,7 @@ from bench.measure import (
     time_split,
 )
 from WsComplianceLibrary.catalogue import CASES, Recipe, case_by_id
-from WsComplianceLibrary.request import SAMPLE_KEY, build_upgrade_request
+from WsComplianceLibrary.wire.http1.request import SAMPLE_KEY, build_upgrade_request
 from WsComplianceLibrary.target import parse_target
 
 

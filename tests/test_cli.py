@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 import json
 import re
 import subprocess
@@ -163,7 +162,8 @@ def test_every_suite_and_resource_file_ships_in_the_package():
     assert set(shipped.values()) == {"suites", "resources"}
     for package, folder in shipped.items():
         patterns = setuptools["package-data"][package]
-        files = [path for path in (ROOT / folder).rglob("*") if path.is_file() and "__pycache__" not in path.parts]
-        unshipped = [path for path in files if not any(fnmatch.fnmatch(path.name, pattern) for pattern in patterns)]
-        assert files and not unshipped and all(path.parent == ROOT / folder for path in files)
+        files = {path for path in (ROOT / folder).rglob("*") if path.is_file() and "__pycache__" not in path.parts}
+        # setuptools reads each pattern as a glob relative to the package folder.
+        matched = {path for pattern in patterns for path in (ROOT / folder).glob(pattern)}
+        assert files and files == matched
     assert bundled_suites() == ROOT / "suites"

@@ -23,7 +23,7 @@ from test_keywords import call
 
 from WsComplianceLibrary import WsComplianceLibrary
 from WsComplianceLibrary.context import KeywordError
-from WsComplianceLibrary.response import Response
+from WsComplianceLibrary.wire.http1.response import Response
 
 TIMEOUT = 0.5
 BOUND = TIMEOUT + 0.5
@@ -133,7 +133,7 @@ def passing_message(output: Path, test_name: str) -> str:
 
 def run_method_suite(hostile: Hostile, outputdir: Path) -> RunResult:
     with hostile.serving() as url:
-        return run_robot(outputdir, "suites/upgrade_method.robot", url=url, timeout=f"{TIMEOUT}s",
+        return run_robot(outputdir, "suites/handshake/upgrade_method.robot", url=url, timeout=f"{TIMEOUT}s",
                          options=("--variable", f"VERIFY_TLS:{hostile.verify}"))
 
 

@@ -17,7 +17,7 @@ from robotrun import RunResult, run_robot
 from servers import BEHAVIOURS, FixtureServer
 
 PROCESSES = 20
-SUITE = "suites/upgrade_method.robot"
+SUITE = "suites/handshake/upgrade_method.robot"
 TIMEOUT = 0.5
 
 

@@ -31,7 +31,7 @@ def hostile(conn, head, stop):
 
 def test_server_markup_is_escaped_in_log_messages(tmp_path):
     with FixtureServer(hostile) as server:
-        result = run_robot(tmp_path, "suites/upgrade_method.robot", url=server.url, options=("--test", "COMP-UPGRADE-POST"))
+        result = run_robot(tmp_path, "suites/handshake/upgrade_method.robot", url=server.url, options=("--test", "COMP-UPGRADE-POST"))
     verdict = result.verdicts["COMP-UPGRADE-POST"]
     assert verdict.status == "FAIL"
     assert "<script>alert(1)</script>" in verdict.message  # failure messages are plain text, escaped by Robot

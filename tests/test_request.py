@@ -4,7 +4,7 @@ import base64
 
 import pytest
 
-from WsComplianceLibrary.request import (
+from WsComplianceLibrary.wire.http1.request import (
     RequestError,
     accept_for_key,
     build_request,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from WsComplianceLibrary.response import Headers, ResponseParser
+from WsComplianceLibrary.wire.http1.response import Headers, ResponseParser
 
 
 def feed(data: bytes, method: str = "GET", one_byte_at_a_time: bool = False, eof: bool = False) -> ResponseParser:

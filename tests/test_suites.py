@@ -36,7 +36,7 @@ def test_embedded_reference_server_passes_everything_out_of_the_box(tmp_path):
 
 def test_a_server_that_switches_protocols_on_any_method_fails_every_method_case(tmp_path):
     with FixtureServer(BEHAVIOURS["answer-101-to-any-method"]) as server:
-        result = run_robot(tmp_path, "suites/upgrade_method.robot", "examples/requests_library.robot", url=server.url)
+        result = run_robot(tmp_path, "suites/handshake/upgrade_method.robot", "examples/requests_library.robot", url=server.url)
     assert failed(result) == {*METHOD_CASES, REQUESTS_CASE}
     assert result.verdicts["COMP-UPGRADE-POST"].message == (
         "RFC 6455 §4.1, RFC 6455 §4.2.1 (MUST): The server switched protocols: to 'POST / HTTP/1.1', "
@@ -47,14 +47,14 @@ def test_a_server_that_switches_protocols_on_any_method_fails_every_method_case(
 
 def test_a_server_that_answers_405_passes_the_method_cases(tmp_path):
     with FixtureServer(BEHAVIOURS["answer-405-unless-get"]) as server:
-        result = run_robot(tmp_path, "suites/upgrade_method.robot", "examples/requests_library.robot", url=server.url)
+        result = run_robot(tmp_path, "suites/handshake/upgrade_method.robot", "examples/requests_library.robot", url=server.url)
     assert result.returncode == 0, result.console
     assert set(result.statuses().values()) == {"PASS"}
 
 
 def test_a_server_that_closes_without_answering_passes_the_raw_cases(tmp_path):
     with FixtureServer(BEHAVIOURS["close-unless-get"]) as server:
-        result = run_robot(tmp_path, "suites/upgrade_method.robot", "examples/requests_library.robot", url=server.url)
+        result = run_robot(tmp_path, "suites/handshake/upgrade_method.robot", "examples/requests_library.robot", url=server.url)
     # requests raises before the rule can be applied; the suite documents this.
     assert failed(result) == {REQUESTS_CASE}
     assert "ConnectionError" in result.verdicts[REQUESTS_CASE].message
@@ -124,7 +124,7 @@ def test_aiohttp_real_verdicts(tmp_path, aiohttp_server, request):
 def test_a_silent_target_makes_positive_cases_not_applicable_within_one_timeout(tmp_path):
     """The endpoint probe runs beside the case, so a silent target costs one timeout per case, not two."""
     with FixtureServer(BEHAVIOURS["never-answer"]) as server:
-        result = run_robot(tmp_path, "suites/response_shape.robot", url=server.url, timeout="1s",
+        result = run_robot(tmp_path, "suites/handshake/response_shape.robot", url=server.url, timeout="1s",
                            options=("--test", "COMP-RESPONSE-ACCEPT-MATCHES"))
     verdict = result.verdicts["COMP-RESPONSE-ACCEPT-MATCHES"]
     assert verdict.status == "SKIP"

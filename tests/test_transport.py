@@ -9,10 +9,10 @@ import pytest
 from servers import BEHAVIOURS, FixtureServer
 
 from WsComplianceLibrary.catalogue import CASES
-from WsComplianceLibrary.request import build_upgrade_request
-from WsComplianceLibrary.response import Outcome
+from WsComplianceLibrary.wire.http1.request import build_upgrade_request
+from WsComplianceLibrary.wire.http1.response import Outcome
 from WsComplianceLibrary.target import parse_target
-from WsComplianceLibrary.transport import exchange
+from WsComplianceLibrary.transport.http1 import exchange
 
 
 def open_fds() -> int:

@@ -3,9 +3,9 @@
 import pytest
 import requests
 
-from WsComplianceLibrary.request import accept_for_key, build_upgrade_request
-from WsComplianceLibrary.response import Headers, Interim, Outcome, Response
-from WsComplianceLibrary.verdicts import (
+from WsComplianceLibrary.wire.http1.request import accept_for_key, build_upgrade_request
+from WsComplianceLibrary.wire.http1.response import Headers, Interim, Outcome, Response
+from WsComplianceLibrary.judges.verdicts import (
     NotAResponse,
     accept_matches,
     as_response,

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The reports come from this checkout's library, not whichever version is installed.
 sys.path.insert(0, str(ROOT))
 
-from WsComplianceLibrary.request import accept_for_key  # noqa: E402
+from WsComplianceLibrary.wire.http1.request import accept_for_key  # noqa: E402
 
 CASE_SHOWN = "COMP-UPGRADE-POST"
 HOSTILE_REASON = b"<b>Switched</b><script>alert(1)</script>"

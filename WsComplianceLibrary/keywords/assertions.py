@@ -7,8 +7,8 @@ from typing import Any
 from robot.api import logger
 from robotlibcore import keyword
 
-from .. import rules, verdicts
-from ..response import Outcome
+from ..judges import handshake as rules, verdicts
+from ..wire.http1.response import Outcome
 from ..wirelog import printable
 
 

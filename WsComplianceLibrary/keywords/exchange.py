@@ -9,10 +9,10 @@ from robot.api import logger
 from robotlibcore import keyword
 
 from ..context import KeywordError, LibraryContext, seconds
-from ..request import SAMPLE_KEY, RequestError, build_upgrade_request, new_key
-from ..response import Response
+from ..wire.http1.request import SAMPLE_KEY, RequestError, build_upgrade_request, new_key
+from ..wire.http1.response import Response
 from ..target import Target
-from ..transport import exchange
+from ..transport.http1 import exchange
 from ..wirelog import log_exchange
 
 HeaderArgument = Union[dict, list, None]

@@ -11,9 +11,9 @@ from robotlibcore import keyword
 
 from ..catalogue import case_by_id
 from ..context import KeywordError, LibraryContext
-from ..rules import rule_named
-from ..response import Response
-from ..verdicts import as_response
+from ..judges.handshake import rule_named
+from ..wire.http1.response import Response
+from ..judges.verdicts import as_response
 from .exchange import ExchangeKeywords, HeaderArgument
 
 WARN_TAG = "warn"

@@ -1,115 +1,17 @@
-"""The case catalogue: every compliance case, as data.
+"""The opening-handshake cases (RFC 6455 §4, RFC 9110 §7.8, RFC 9112 §3.2), as data.
 
-Each :class:`Case` names the rule it checks (RFC sections, requirement
-level, what the RFC says, why it matters), the request that probes it
-(:class:`Recipe`) and the expected outcome (a rule of
-:mod:`WsComplianceLibrary.rules`, by name). Each
-:class:`Family` is one suite file: a template keyword that states the rule
-and the columns its rows show. The suites in ``suites/`` are generated from
-this module (``python -m WsComplianceLibrary.suitegen``) and a test fails
-when they drift apart, so adding a case is adding a few lines here.
+Each family is one suite in ``suites/handshake/``; each case names its RFC
+sections, level, the request it sends (a :class:`Recipe`) and the rule that
+judges the answer (by name, from :mod:`WsComplianceLibrary.judges.handshake`).
 """
 
 from __future__ import annotations
 
 import base64
-import json
-from dataclasses import dataclass, field
 
-__all__ = ["CASES", "FAMILIES", "Case", "Family", "Recipe", "case_by_id"]
+from .model import Case, Family, Recipe
 
-
-@dataclass(frozen=True)
-class Recipe:
-    """The request a case sends: the standard handshake changed as listed.
-
-    ``headers`` are overrides in the sense of
-    :data:`WsComplianceLibrary.request.HeaderOverrides`: same name replaces
-    in place, ``None`` removes, repeated names are sent repeatedly.
-    ``fresh_key`` asks for a random ``Sec-WebSocket-Key`` instead of the
-    RFC's sample, so a hard-coded answer cannot pass.
-    """
-
-    method: str = "GET"
-    http_version: str = "HTTP/1.1"
-    headers: tuple[tuple[str, str | None], ...] = ()
-    body: bytes | None = None
-    fresh_key: bool = False
-
-
-@dataclass(frozen=True)
-class Family:
-    """A group of cases that share one rule, one template keyword and one suite file."""
-
-    name: str
-    suite: str
-    title: str
-    documentation: str
-    template: str
-    columns: tuple[str, ...]
-
-    def row(self, case: Case) -> tuple[str, ...]:
-        """The template arguments that stand for ``case`` in its suite row."""
-        recipe = case.recipe
-        cells = {
-            "method": recipe.method,
-            "version": recipe.http_version,
-            "headers": _headers_cell(recipe.headers),
-            "body": (recipe.body or b"").decode("latin-1"),
-            "expected": case.expect,
-        }
-        values = [cells[column.lower()] for column in self.columns]
-        while values and not values[-1]:
-            values.pop()
-        return tuple(values)
-
-
-@dataclass(frozen=True)
-class Case:
-    """One compliance case: the rule, the probe and the expected outcome."""
-
-    id: str
-    family: str
-    title: str
-    rfc: tuple[str, ...]
-    level: str
-    recipe: Recipe
-    expect: str
-    says: str
-    why: str
-    extra_tags: tuple[str, ...] = field(default=())
-
-    @property
-    def tags(self) -> tuple[str, ...]:
-        """Robot tags: one per RFC section (``rfc6455-4.1``), the level, the family."""
-        sections = tuple(_section_tag(section) for section in self.rfc)
-        return (*sections, self.level.replace(" ", "-"), self.family, *self.extra_tags)
-
-    @property
-    def documentation(self) -> str:
-        """The test documentation: title, sections, what the RFC says and why it matters."""
-        return f"{self.title}. {self.says} Why it matters: {self.why}"
-
-
-def _section_tag(section: str) -> str:
-    document, _, number = section.partition(" §")
-    return f"{document.replace(' ', '').lower()}-{number}"
-
-
-def _headers_cell(headers: tuple[tuple[str, str | None], ...]) -> str:
-    """A Python literal Robot converts back: a dict, or pairs when a name repeats."""
-    if not headers:
-        return ""
-
-    def literal(value: str | None) -> str:
-        return "None" if value is None else json.dumps(value)
-
-    names = [name.lower() for name, _ in headers]
-    if len(set(names)) == len(names):
-        return "{" + ", ".join(f"{json.dumps(name)}: {literal(value)}" for name, value in headers) + "}"
-    # A tuple, because a cell starting with "[" would read as a Robot setting.
-    return "(" + ", ".join(f"({json.dumps(name)}, {literal(value)})" for name, value in headers) + ")"
-
+__all__ = ["CASES", "FAMILIES"]
 
 _MUST_BE_GET = (
     'RFC 6455 §4.1: "The method of the request MUST be GET, and the HTTP version MUST be at least 1.1." '
@@ -124,7 +26,7 @@ _WHY_METHOD = (
 FAMILIES: tuple[Family, ...] = (
     Family(
         name="baseline",
-        suite="handshake_baseline.robot",
+        suite="handshake/handshake_baseline.robot",
         title="Baseline",
         documentation=(
             "Positive control, RFC 6455 §4.1 and §4.2.2: a correct opening handshake must be accepted "
@@ -136,7 +38,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         name="method",
-        suite="upgrade_method.robot",
+        suite="handshake/upgrade_method.robot",
         title="Upgrade Method",
         documentation=(
             'RFC 6455 §4.1: "The method of the request MUST be GET"; §4.2.1: a server must refuse any other '
@@ -148,7 +50,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         name="tokens",
-        suite="upgrade_tokens.robot",
+        suite="handshake/upgrade_tokens.robot",
         title="Upgrade And Connection Tokens",
         documentation=(
             "RFC 6455 §4.2.1 and RFC 9110 §7.8: a handshake needs Upgrade naming websocket and Connection "
@@ -160,7 +62,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         name="key",
-        suite="upgrade_key.robot",
+        suite="handshake/upgrade_key.robot",
         title="Sec-WebSocket-Key",
         documentation=(
             "RFC 6455 §4.1 and §4.2.1: Sec-WebSocket-Key is base64 of exactly 16 bytes and, by §11.3.1, appears "
@@ -171,7 +73,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         name="version",
-        suite="upgrade_version.robot",
+        suite="handshake/upgrade_version.robot",
         title="Sec-WebSocket-Version",
         documentation=(
             "RFC 6455 §4.1, §4.2.1 and §4.4: the version must be 13, sent once; a server refusing a version "
@@ -182,7 +84,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         name="host",
-        suite="host_and_http_version.robot",
+        suite="handshake/host_and_http_version.robot",
         title="Host And HTTP Version",
         documentation=(
             "RFC 9112 §3.2: an HTTP/1.1 request without exactly one Host gets 400 Bad Request. RFC 6455 §4.1 "
@@ -193,7 +95,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         name="response",
-        suite="response_shape.robot",
+        suite="handshake/response_shape.robot",
         title="Response Shape",
         documentation=(
             "RFC 6455 §4.2.2, RFC 9110 §7.8, §8.6 and §15.2.2: the 101 answer to a correct handshake with a "
@@ -205,7 +107,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family(
         name="negotiation",
-        suite="subprotocols_and_extensions.robot",
+        suite="handshake/subprotocols_and_extensions.robot",
         title="Subprotocols And Extensions",
         documentation=(
             "RFC 6455 §4.2.2 and §9.1, RFC 7692 §7: a server selects at most one subprotocol and only one the "
@@ -459,10 +361,3 @@ CASES += (
           (("Sec-WebSocket-Extensions", "permessage-deflate; server_max_window_bits=7"),)),
 )
 
-
-def case_by_id(case_id: str) -> Case:
-    """The case named ``case_id``; ``KeyError`` when there is none."""
-    for case in CASES:
-        if case.id == case_id:
-            return case
-    raise KeyError(case_id)

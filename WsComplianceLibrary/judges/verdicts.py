@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .request import accept_for_key
-from .response import Headers, Outcome, Response
-from .wirelog import printable
+from ..wire.http1.request import accept_for_key
+from ..wire.http1.response import Headers, Outcome, Response
+from ..wirelog import printable
 
 __all__ = [
     "NotAResponse",

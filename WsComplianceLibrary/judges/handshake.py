@@ -12,7 +12,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .response import Response
+from ..wire.http1.response import Response
 from .verdicts import (
     Verdict,
     accept_matches,
@@ -22,7 +22,7 @@ from .verdicts import (
     request_line,
     request_values,
 )
-from .wirelog import printable
+from ..wirelog import printable
 
 __all__ = ["RULES", "Rule", "rule_named"]
 

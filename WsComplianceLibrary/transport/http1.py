@@ -13,8 +13,8 @@ import socket
 import ssl
 import time
 
-from .response import Outcome, Response, ResponseParser
-from .target import Target
+from ..wire.http1.response import Outcome, Response, ResponseParser
+from ..target import Target
 
 __all__ = ["exchange"]
 
