@@ -37,7 +37,7 @@ def render_suite(family: Family) -> str:
             f"{family.documentation} Generated from the case catalogue (WsComplianceLibrary/catalogue.py).",
         ),
         "",
-        "Resource          ../../resources/compliance.resource",
+        f"Resource          ../../resources/{family.suite.split('/')[0]}.resource",
         "",
         "Suite Setup       Open Compliance Target",
         "Suite Teardown    Close Compliance Target",

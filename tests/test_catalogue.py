@@ -48,14 +48,14 @@ def test_suite_files_are_the_families():
     assert {path.relative_to(SUITES).as_posix() for path in SUITES.rglob("*.robot")} - {"__init__.robot"} == {
         family.suite for family in FAMILIES
     }
-    assert (ROOT / "resources" / "compliance.resource").exists()
+    assert (ROOT / "resources" / "handshake.resource").exists()
 
 
 def test_every_expected_outcome_is_a_known_rule_and_fixed_rules_match_their_template():
     from WsComplianceLibrary.judges.handshake import RULES
 
     assert {case.expect for case in CASES} <= set(RULES)
-    resource = (ROOT / "resources" / "compliance.resource").read_text(encoding="utf-8")
+    resource = (ROOT / "resources" / "handshake.resource").read_text(encoding="utf-8")
     for family in FAMILIES:
         if "Expected" in family.columns:
             continue

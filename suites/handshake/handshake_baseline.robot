@@ -4,7 +4,7 @@ Documentation     Positive control, RFC 6455 §4.1 and §4.2.2: a correct openin
 ...               WebSocket endpoint at that URL and the other verdicts mean little. Generated from the case
 ...               catalogue (WsComplianceLibrary/catalogue.py).
 
-Resource          ../../resources/compliance.resource
+Resource          ../../resources/handshake.resource
 
 Suite Setup       Open Compliance Target
 Suite Teardown    Close Compliance Target

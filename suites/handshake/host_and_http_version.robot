@@ -3,7 +3,7 @@ Documentation     RFC 9112 §3.2: an HTTP/1.1 request without exactly one Host g
 ...               and RFC 9110 §7.8: an upgrade in HTTP/1.0 is ignored. Generated from the case catalogue
 ...               (WsComplianceLibrary/catalogue.py).
 
-Resource          ../../resources/compliance.resource
+Resource          ../../resources/handshake.resource
 
 Suite Setup       Open Compliance Target
 Suite Teardown    Close Compliance Target

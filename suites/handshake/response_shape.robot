@@ -4,7 +4,7 @@ Documentation     RFC 6455 §4.2.2, RFC 9110 §7.8, §8.6 and §15.2.2: the 101 
 ...               Upgrade, and no body framing. Generated from the case catalogue
 ...               (WsComplianceLibrary/catalogue.py).
 
-Resource          ../../resources/compliance.resource
+Resource          ../../resources/handshake.resource
 
 Suite Setup       Open Compliance Target
 Suite Teardown    Close Compliance Target

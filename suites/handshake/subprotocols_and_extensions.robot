@@ -3,7 +3,7 @@ Documentation     RFC 6455 §4.2.2 and §9.1, RFC 7692 §7: a server selects at 
 ...               client offered, accepts only extensions it implements, and declines invalid permessage-deflate
 ...               offers. Generated from the case catalogue (WsComplianceLibrary/catalogue.py).
 
-Resource          ../../resources/compliance.resource
+Resource          ../../resources/handshake.resource
 
 Suite Setup       Open Compliance Target
 Suite Teardown    Close Compliance Target

@@ -3,7 +3,7 @@ Documentation     RFC 6455 §4.1 and §4.2.1: Sec-WebSocket-Key is base64 of exa
 ...               once. Every row sends an invalid key and expects anything but 101 Switching Protocols. Generated
 ...               from the case catalogue (WsComplianceLibrary/catalogue.py).
 
-Resource          ../../resources/compliance.resource
+Resource          ../../resources/handshake.resource
 
 Suite Setup       Open Compliance Target
 Suite Teardown    Close Compliance Target

@@ -4,7 +4,7 @@ Documentation     RFC 6455 §4.1: "The method of the request MUST be GET"; §4.2
 ...               expects anything but 101 Switching Protocols. Generated from the case catalogue
 ...               (WsComplianceLibrary/catalogue.py).
 
-Resource          ../../resources/compliance.resource
+Resource          ../../resources/handshake.resource
 
 Suite Setup       Open Compliance Target
 Suite Teardown    Close Compliance Target

@@ -4,7 +4,7 @@ Documentation     RFC 6455 §4.2.1 and RFC 9110 §7.8: a handshake needs Upgrade
 ...               101; valid variants (mixed case, token lists, lowercase names) must be accepted. Generated from
 ...               the case catalogue (WsComplianceLibrary/catalogue.py).
 
-Resource          ../../resources/compliance.resource
+Resource          ../../resources/handshake.resource
 
 Suite Setup       Open Compliance Target
 Suite Teardown    Close Compliance Target

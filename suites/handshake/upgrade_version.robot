@@ -3,7 +3,7 @@ Documentation     RFC 6455 §4.1, §4.2.1 and §4.4: the version must be 13, sen
 ...               must say which versions it understands in Sec-WebSocket-Version. Generated from the case catalogue
 ...               (WsComplianceLibrary/catalogue.py).
 
-Resource          ../../resources/compliance.resource
+Resource          ../../resources/handshake.resource
 
 Suite Setup       Open Compliance Target
 Suite Teardown    Close Compliance Target
