@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from robotlibcore import DynamicCore
 
-from .context import ImportArgumentError, KeywordError, LibraryContext, seconds
+from .context import ImportArgumentError, KeywordError, LibraryContext, flag, name_top_level_suite, time_in_seconds
 from .keywords import AssertionKeywords, ExchangeKeywords, RuleKeywords, TargetKeywords
 from .version import __version__
 
@@ -82,18 +82,31 @@ class WsComplianceLibrary(DynamicCore):
     ROBOT_LIBRARY_VERSION = __version__
     ROBOT_LIBRARY_DOC_FORMAT = "ROBOT"
 
-    def __init__(self, url: str | None = None, timeout: timedelta = timedelta(seconds=5), verify: bool = True) -> None:
-        """Imports the library, optionally with a target ``url``, a default ``timeout`` and a TLS ``verify`` policy.
+    def __init__(self, url: str | None = None, timeout: timedelta | str = timedelta(seconds=5),
+                 verify: bool | str = True, target_name: str = "") -> None:
+        """Imports the library with an optional target ``url``, ``timeout``, TLS ``verify`` policy and ``target_name``.
 
         ``timeout`` bounds each exchange (connect, TLS, send, read). It is a
-        Robot time such as ``5s``, ``500ms`` or ``1.5``.
+        Robot time such as ``5s``, ``500ms`` or ``1.5``. ``verify`` is
+        ``True`` or ``False`` (``yes``/``no``, ``on``/``off`` and ``1``/``0``
+        are accepted too). An unusable value fails the import in one sentence.
+
+        ``target_name``, when not empty, becomes the name of the top-level
+        suite if that suite imports the library, so ``log.html`` and
+        ``report.html`` are headed by the target's name. The compliance
+        suites import the library from ``suites/__init__.robot`` with
+        ``target_name=${TARGET_NAME}``; `Set Target From Suite Variables`
+        checks the name.
         """
         try:
-            self._context = LibraryContext(timeout=seconds(timeout, 5.0), verify=verify)
+            # Robot's own timedelta conversion error escapes a Library setting as a crash, so text is converted here.
+            self._context = LibraryContext(timeout=time_in_seconds(timeout, "Timeout"), verify=flag(verify, "verify"))
             if url:
                 self._context.set_url(url)
         except KeywordError as error:
             raise ImportArgumentError(str(error)) from None
+        if target_name:
+            name_top_level_suite(target_name)
         self.ROBOT_LIBRARY_LISTENER = self
         exchange = ExchangeKeywords(self._context)
         super().__init__(

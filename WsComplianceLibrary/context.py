@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from robot.errors import DataError
+from robot.running.context import EXECUTION_CONTEXTS
+from robot.utils import timestr_to_secs
 
 from .reference_server import ReferenceServer
 from .wire.http1.request import build_upgrade_request, new_key
@@ -17,7 +20,19 @@ from .judges.verdicts import handshake_accepted
 # Endpoint probes run beside the cases, so a silent target costs one timeout, not two.
 _PROBES = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ws-endpoint-probe")
 
-__all__ = ["ImportArgumentError", "KeywordError", "LibraryContext", "seconds"]
+__all__ = [
+    "TARGET_NAME_RULE", "ImportArgumentError", "KeywordError", "LibraryContext", "flag", "is_usable_target_name",
+    "name_top_level_suite", "seconds", "time_in_seconds",
+]
+
+TARGET_NAME_RULE = "1 to 64 letters, digits, '_' or '-', starting with a letter or digit"
+"""What a target name may be: it heads a report and names a folder, so no character that is special there."""
+
+# No dots: Robot reads a dot in a suite name as a level of the suite's full name.
+_TARGET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+
+_TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
+_FALSE_WORDS = frozenset({"false", "no", "off", "0"})
 
 
 class KeywordError(RuntimeError):
@@ -39,12 +54,61 @@ class ImportArgumentError(KeywordError, DataError):
 
 def seconds(timeout: timedelta | float | None, default: float) -> float:
     """``timeout`` in seconds (``default`` when ``None``), refusing zero, negative and non-finite values."""
-    if timeout is None:
-        return default
-    value = timeout.total_seconds() if isinstance(timeout, timedelta) else float(timeout)
-    if not 0 < value < float("inf"):
-        raise KeywordError(f"Timeout must be a positive time such as 5s or 0.5, got {value:g} seconds.")
-    return value
+    return default if timeout is None else time_in_seconds(timeout, "Timeout")
+
+
+def time_in_seconds(value: timedelta | str | float, name: str) -> float:
+    """``value``, a timedelta or a Robot time such as ``5s``, ``500ms`` or ``1.5``, in seconds; it must be positive.
+
+    ``name`` is what the user called the value (``TIMEOUT``, ``Timeout``), so the one-sentence failure names it.
+    """
+    if isinstance(value, timedelta):
+        number = value.total_seconds()
+    else:
+        try:
+            number = timestr_to_secs(value, round_to=None)
+        except (DataError, ValueError, TypeError):
+            raise KeywordError(f"{name} must be a positive time such as 5s or 0.5, got {str(value)!r}.") from None
+    if not 0 < number < float("inf"):
+        raise KeywordError(f"{name} must be a positive time such as 5s or 0.5, got {number:g} seconds.")
+    return number
+
+
+def flag(value: bool | str, name: str) -> bool:
+    """``value`` as True or False: a bool, or True/False, yes/no, on/off, 1/0 in any case; anything else fails.
+
+    Robot passes a ``bool`` argument it cannot convert through as text, which
+    Python reads as true; a mistyped ``maybe`` must not switch TLS checks on
+    or off unseen.
+    """
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().lower()
+    if word in _TRUE_WORDS:
+        return True
+    if word in _FALSE_WORDS:
+        return False
+    raise KeywordError(f"{name} {str(value)!r} is neither true nor false; give True or False (yes/no, on/off and 1/0 "
+                       "are accepted too).")
+
+
+def is_usable_target_name(name: str) -> bool:
+    """Whether ``name`` follows :data:`TARGET_NAME_RULE`."""
+    return _TARGET_NAME.fullmatch(name) is not None
+
+
+def name_top_level_suite(name: str) -> None:
+    """Give the running top-level suite ``name`` when the library is being imported by that suite.
+
+    Robot writes a suite's name to ``output.xml`` as the suite starts, just
+    after its imports; an import by the top-level suite (the compliance
+    suites' ``__init__.robot`` imports the library) is the last moment its
+    name can change. Imported by any other suite, the library leaves names
+    alone.
+    """
+    context = EXECUTION_CONTEXTS.current
+    if context is not None and context.suite.parent is None:
+        context.suite.name = name
 
 
 @dataclass

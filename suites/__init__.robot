@@ -5,3 +5,7 @@ Documentation    WebSocket opening-handshake compliance (RFC 6455 §4, RFC 9110 
 ...              sections and requirement level. COMP-UPGRADE-BASELINE is the positive control: when it
 ...              fails, the target is not a WebSocket endpoint at that URL and the other verdicts mean little.
 Metadata         Library    WsComplianceLibrary
+
+# The top-level suite imports the library so that TARGET_NAME, when set, names this suite: Robot writes a
+# suite's name as it starts, right after its imports.
+Resource         ../resources/compliance.resource

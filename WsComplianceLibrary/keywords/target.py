@@ -7,7 +7,9 @@ from datetime import timedelta
 from robot.api import logger
 from robotlibcore import keyword
 
-from ..context import KeywordError, LibraryContext, seconds
+from ..context import TARGET_NAME_RULE, KeywordError, LibraryContext, flag, is_usable_target_name, seconds, \
+    time_in_seconds
+from ..target import Target
 
 
 class TargetKeywords:
@@ -17,12 +19,13 @@ class TargetKeywords:
         self.ctx = context
 
     @keyword("Set Target URL")
-    def set_target_url(self, url: str, timeout: timedelta | None = None, verify: bool | None = None) -> str:
+    def set_target_url(self, url: str, timeout: timedelta | None = None, verify: bool | str | None = None) -> str:
         """Sets the target that the Send keywords connect to and returns the previous URL.
 
         ``url`` is a ``ws://``, ``wss://``, ``http://`` or ``https://`` URL; the
         scheme picks plain TCP or TLS. ``timeout`` and ``verify``, when given,
-        replace the library-wide defaults set at import.
+        replace the library-wide defaults set at import. ``verify`` is
+        ``True`` or ``False`` (``yes``/``no``, ``on``/``off``, ``1``/``0``).
 
         Example:
         | ${previous} = | Set Target URL | ws://127.0.0.1:8080/chat | timeout=2s |
@@ -30,14 +33,56 @@ class TargetKeywords:
         """
         previous = self.ctx.target.url if self.ctx.target else ""
         new_timeout = seconds(timeout, self.ctx.timeout)
-        target = self.ctx.set_url(url)
+        new_verify = self.ctx.verify if verify is None else flag(verify, "verify")
+        self.ctx.set_url(url)
         self.ctx.timeout = new_timeout
-        if verify is not None:
-            self.ctx.verify = verify
+        self.ctx.verify = new_verify
+        self._announce()
+        return previous
+
+    @keyword
+    def set_target_from_suite_variables(self, ws_url: str, timeout: str, verify_tls: bool | str,
+                                        target_name: str = "") -> str:
+        """Checks the compliance suites' variables and targets what they name; returns the target URL.
+
+        The arguments are the values of ``${WS_URL}``, ``${TIMEOUT}``,
+        ``${VERIFY_TLS}`` and ``${TARGET_NAME}``. An empty ``ws_url`` starts
+        the embedded reference server (see `Start Reference Server`) and
+        returns its URL. ``timeout`` is a Robot time such as ``5s``,
+        ``500ms`` or ``1.5``; ``verify_tls`` is ``True`` or ``False``
+        (``yes``/``no``, ``on``/``off``, ``1``/``0``); ``target_name`` is
+        empty or 1 to 64 letters, digits, ``_`` or ``-``, starting with a
+        letter or digit.
+
+        Every value is checked before anything starts or is sent; the first
+        unusable one fails the keyword with one sentence that names the
+        variable, its value and what it accepts.
+
+        Example:
+        | ${url} = | Set Target From Suite Variables | ${WS_URL} | ${TIMEOUT} | ${VERIFY_TLS} | ${TARGET_NAME} |
+        """
+        if target_name and not is_usable_target_name(target_name):
+            raise KeywordError(f"TARGET_NAME {target_name!r} is not a usable name; use {TARGET_NAME_RULE}.")
+        new_timeout = time_in_seconds(timeout, "TIMEOUT")
+        new_verify = flag(verify_tls, "VERIFY_TLS")
+        if ws_url:
+            try:
+                self.ctx.set_url(ws_url)
+            except KeywordError as error:
+                raise KeywordError(f"WS_URL is not a usable target: {error}") from None
+        self.ctx.timeout = new_timeout
+        self.ctx.verify = new_verify
+        if not ws_url:
+            return self.start_reference_server()
+        return self._announce().url
+
+    def _announce(self) -> Target:
+        """Start probing the current target and log where requests will go."""
         self.ctx.start_endpoint_probe()
+        target = self.ctx.require_target()
         logger.info(f"Target is {target.url} (connect to {target.authority}, TLS {'on' if target.tls else 'off'}, "
                     f"timeout {self.ctx.timeout:g} s).")
-        return previous
+        return target
 
     @keyword("Get Target URL")
     def get_target_url(self) -> str:

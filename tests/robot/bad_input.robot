@@ -27,6 +27,8 @@ Empty URL    Set Target URL    ${EMPTY}
     [Documentation]    Nothing given at all.
 Negative Timeout For The Target    Set Target URL    ${WS_URL}    timeout=-2
     [Documentation]    Set Target URL checks its timeout as the Send keywords do.
+Verify Neither True Nor False    Set Target URL    ${WS_URL}    verify=maybe
+    [Documentation]    A mistyped TLS policy must not be read as true.
 Method With A Space    Send Raw Upgrade With Method    PO ST
     [Documentation]    A method that is not an HTTP token would change the request line.
 Method With CR LF    Send Raw Upgrade With Method    GET / HTTP/1.1\r\nX-Injected: 1\r\n\r\nGET
@@ -50,6 +52,8 @@ Import With Port Too Large    Import Library    WsComplianceLibrary    url=ws://
 Import With Zero Timeout    Import Library    WsComplianceLibrary    timeout=0    AS    ZeroTimeout
     [Documentation]    The import checks the timeout as the Send keywords do.
 Import With Non-Numeric Timeout    Import Library    WsComplianceLibrary    timeout=soon    AS    Soon
-    [Documentation]    Robot converts the import timeout and says why it cannot.
+    [Documentation]    The import converts the timeout itself and says why it cannot.
+Import With Verify Maybe    Import Library    WsComplianceLibrary    verify=maybe    AS    Maybe
+    [Documentation]    The import checks the TLS policy as Set Target URL does.
 Send Raw Request Sends What The Builder Refuses    Send Raw Request    PO ST / HTTP/1.1\r\nX-A: 1\rX-B: 2\r\n\r\n
     [Documentation]    The documented way to send such bytes on purpose: these are sent exactly as given.
