@@ -109,12 +109,13 @@ class WsComplianceLibrary(DynamicCore):
             name_top_level_suite(target_name)
         self.ROBOT_LIBRARY_LISTENER = self
         exchange = ExchangeKeywords(self._context)
+        assertions = AssertionKeywords(self._context)
         super().__init__(
             [
                 TargetKeywords(self._context),
                 exchange,
-                AssertionKeywords(),
-                RuleKeywords(self._context, exchange),
+                assertions,
+                RuleKeywords(exchange, assertions),
             ]
         )
 

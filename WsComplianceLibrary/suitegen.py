@@ -34,7 +34,7 @@ def render_suite(family: Family) -> str:
         *_continued(
             "Documentation     ",
             "...               ",
-            f"{family.documentation} Generated from the case catalogue (WsComplianceLibrary/catalogue.py).",
+            f"{family.documentation} Generated from the case catalogue (WsComplianceLibrary/catalogue/).",
         ),
         "",
         f"Resource          ../../resources/{family.suite.split('/')[0]}.resource",
@@ -53,6 +53,8 @@ def render_suite(family: Family) -> str:
         own = [tag for tag in case.tags if tag not in shared]
         if own:
             lines.append("    [Tags]" + "".join(f"{_SEPARATOR}{tag}" for tag in own))
+        if family.template_for(case) != family.template:
+            lines.append(f"    [Template]    {family.template_for(case)}")
     return "\n".join(lines) + "\n"
 
 

@@ -19,6 +19,7 @@ VIOLATIONS = (
     "http10",  # switches protocols on HTTP/1.0
     "host",  # ignores missing or repeated Host
     "upgrade-check",  # ignores the Upgrade header's value, even its absence
+    "switch-to-any-protocol",  # switches to whatever protocol Upgrade names, as a generic upgrade handler would
     "connection-check",  # ignores the Connection header, even its absence
     "case-sensitive-upgrade",  # accepts only the exact spelling "websocket"
     "connection-exact",  # accepts only the exact value "Upgrade"
@@ -85,11 +86,14 @@ def respond(head: bytes, violations: frozenset[str] = frozenset()) -> bytes:
         return _answer("400 Bad Request")
     upgrade = _tokens(values("Upgrade"))
     wanted = upgrade if "case-sensitive-upgrade" in violations else [token.lower() for token in upgrade]
-    if "websocket" not in wanted and "upgrade-check" not in violations:
-        return _answer("426 Upgrade Required", "Upgrade: websocket")
     connection = values("Connection")
     has_upgrade = connection == ["Upgrade"] if "connection-exact" in violations else (
         "upgrade" in [token.lower() for token in _tokens(connection)])
+    if upgrade and "websocket" not in wanted and has_upgrade and "switch-to-any-protocol" in violations:
+        return ("\r\n".join(["HTTP/1.1 101 Switching Protocols", f"Upgrade: {upgrade[0]}", "Connection: Upgrade",
+                             "", ""])).encode("latin-1")
+    if "websocket" not in wanted and "upgrade-check" not in violations:
+        return _answer("426 Upgrade Required", "Upgrade: websocket")
     if not has_upgrade and "connection-check" not in violations:
         return _answer("400 Bad Request")
     keys = values("Sec-WebSocket-Key")

@@ -31,7 +31,7 @@ def test_rows_carry_the_catalogue_recipe_documentation_and_tags():
         case = case_by_id(test.name)
         family = families[case.family]
         assert test.parent.source.relative_to(SUITES).as_posix() == family.suite
-        assert test.template == family.template
+        assert test.template == family.template_for(case)
         assert tuple(test.body[0].args) == tuple(value or "${EMPTY}" for value in family.row(case))
         assert " ".join(test.doc.split()) == " ".join(case.documentation.split())
         assert set(test.tags) == set(case.tags)
@@ -51,15 +51,32 @@ def test_suite_files_are_the_families():
     assert (ROOT / "resources" / "handshake.resource").exists()
 
 
-def test_every_expected_outcome_is_a_known_rule_and_fixed_rules_match_their_template():
+def test_every_rule_has_an_assertion_keyword_of_the_library():
+    from WsComplianceLibrary import WsComplianceLibrary
     from WsComplianceLibrary.judges.handshake import RULES
 
+    names = {name.replace("_", " ").lower() for name in WsComplianceLibrary().get_keyword_names()}
     assert {case.expect for case in CASES} <= set(RULES)
-    resource = (ROOT / "resources" / "handshake.resource").read_text(encoding="utf-8")
-    for family in FAMILIES:
-        if "Expected" in family.columns:
-            continue
-        rules = {case.expect for case in CASES if case.family == family.name}
-        assert len(rules) == 1, f"{family.name} has no EXPECTED column, so all its cases must share one rule"
-        body = resource.split(f"\n{family.template}\n", 1)[1].split("\n\n", 1)[0]
-        assert f"    {rules.pop()}" in body, family.template
+    assert {rule.keyword.lower() for rule in RULES.values()} <= names
+
+
+def test_every_row_sends_the_case_request_then_asserts_its_rule_by_name():
+    """The template of each row is a Send step, then the assertion keyword of the case's rule."""
+    from robot.running.builder import ResourceFileBuilder
+
+    from WsComplianceLibrary.judges.handshake import RULES
+
+    templates = {keyword.name: keyword for keyword in
+                 ResourceFileBuilder().build(str(ROOT / "resources" / "handshake.resource")).keywords}
+    families = {family.name: family for family in FAMILIES}
+    for test in catalogue_tests():
+        case = case_by_id(test.name)
+        steps = [step.name for step in templates[test.template].body if getattr(step, "name", None)]
+        sends = [index for index, name in enumerate(steps) if name.startswith("Send ")]
+        assert len(sends) == 1, (case.id, steps)
+        assertion = steps[sends[0] + 1:]
+        expected = RULES[case.expect].keyword
+        if "Check" in families[case.family].columns:
+            assert assertion == ["Run Keyword"] and test.body[0].args == (expected,), case.id
+        else:
+            assert assertion == [expected], (case.id, steps)

@@ -82,7 +82,7 @@ def test_assertion_keywords_on_a_real_exchange():
     call(library, "Header Should Be", refused, "allow", "GET")
     call(library, "Handshake Should Be Accepted", accepted, key)
     call(library, "Accept Header Should Match Key", accepted)
-    with pytest.raises(AssertionError, match="Expected status 400, but the server answered 405"):
+    with pytest.raises(AssertionError, match="Expected status 400, but to 'POST / HTTP/1.1' the server answered 405"):
         call(library, "Status Should Be", refused, 400)
     with pytest.raises(AssertionError, match="custom"):
         call(library, "Status Should Not Be 101", accepted, msg="custom")
@@ -108,8 +108,9 @@ def test_negotiation_assertions_on_a_real_exchange():
         library = WsComplianceLibrary(url=server.url)
         two = call(library, "Send Raw Upgrade", headers={"Sec-WebSocket-Protocol": "a, b"})
         unsupported = call(library, "Send Raw Upgrade", headers={"Sec-WebSocket-Version": "99"})
-    with pytest.raises(AssertionError, match="selects 2 subprotocols"):
-        call(library, "Response Should Not Offer Unrequested Protocol", two)
-    call(library, "Refusal Should List Supported Versions", unsupported)
-    with pytest.raises(AssertionError, match="The server switched protocols"):
-        call(library, "Refusal Should List Supported Versions", two)
+        # Rules that only mean something at an endpoint ask the live target whether it is one.
+        with pytest.raises(AssertionError, match="selects 2 subprotocols"):
+            call(library, "Response Should Not Offer Unrequested Protocol", two)
+        call(library, "Refusal Should List Supported Versions", unsupported)
+        with pytest.raises(AssertionError, match="The server switched protocols"):
+            call(library, "Refusal Should List Supported Versions", two)

@@ -46,7 +46,8 @@ FAMILIES: tuple[Family, ...] = (
             "and expects anything but 101 Switching Protocols."
         ),
         template="Upgrade With Method Must Not Switch Protocols",
-        columns=("Method", "Expected", "Headers", "Body"),
+        columns=("Method", "Headers", "Body"),
+        templates=(("501 preferred", "Unknown Method Should Get 501 Not Implemented"),),
     ),
     Family(
         name="tokens",
@@ -57,8 +58,9 @@ FAMILIES: tuple[Family, ...] = (
             "carrying the upgrade option, both matched case-insensitively. Rows that break this must not get "
             "101; valid variants (mixed case, token lists, lowercase names) must be accepted."
         ),
-        template="Upgrade And Connection Tokens Must Be Validated",
-        columns=("Headers", "Expected"),
+        template="Handshake Without Both Upgrade Tokens Must Not Switch Protocols",
+        columns=("Headers",),
+        templates=(("accepted", "Valid Token Spelling Must Be Accepted"),),
     ),
     Family(
         name="key",
@@ -79,8 +81,13 @@ FAMILIES: tuple[Family, ...] = (
             "RFC 6455 §4.1, §4.2.1 and §4.4: the version must be 13, sent once; a server refusing a version "
             "must say which versions it understands in Sec-WebSocket-Version."
         ),
-        template="Version Negotiation Must Follow RFC 6455",
-        columns=("Headers", "Expected"),
+        template="Handshake With Invalid Version Must Not Switch Protocols",
+        columns=("Headers",),
+        templates=(
+            ("426 preferred", "Unsupported Version Must Be Refused With 426 Preferred"),
+            ("refused listing versions", "Version Refusal Must List Supported Versions"),
+            ("101 or refused listing versions", "Older Version Must Be Accepted Or Refused Listing Versions"),
+        ),
     ),
     Family(
         name="host",
@@ -90,8 +97,9 @@ FAMILIES: tuple[Family, ...] = (
             "RFC 9112 §3.2: an HTTP/1.1 request without exactly one Host gets 400 Bad Request. RFC 6455 §4.1 "
             "and RFC 9110 §7.8: an upgrade in HTTP/1.0 is ignored."
         ),
-        template="Host And HTTP Version Must Be Validated",
-        columns=("Version", "Headers", "Expected"),
+        template="Request Without Exactly One Host Must Get 400",
+        columns=("Version", "Headers"),
+        templates=(("not 101", "Upgrade In An Older HTTP Version Must Not Switch Protocols"),),
     ),
     Family(
         name="response",
@@ -102,8 +110,8 @@ FAMILIES: tuple[Family, ...] = (
             "fresh random key carries the right Sec-WebSocket-Accept once, Upgrade: websocket, Connection: "
             "Upgrade, and no body framing."
         ),
-        template="Accepted Handshake Response Must Be Well Formed",
-        columns=("Expected",),
+        template="Answer To A Correct Handshake Must Pass Check",
+        columns=("Check",),
     ),
     Family(
         name="negotiation",
@@ -113,13 +121,18 @@ FAMILIES: tuple[Family, ...] = (
             "RFC 6455 §4.2.2 and §9.1, RFC 7692 §7: a server selects at most one subprotocol and only one the "
             "client offered, accepts only extensions it implements, and declines invalid permessage-deflate offers."
         ),
-        template="Server Must Select Only What The Client Offered",
-        columns=("Headers", "Expected"),
+        template="Server Must Select Only An Offered Subprotocol",
+        columns=("Headers",),
+        templates=(
+            ("no protocol selected", "Server Must Select No Subprotocol When None Is Offered"),
+            ("unknown extension refused", "Server Must Not Accept An Unknown Extension"),
+            ("deflate offer declined", "Server Must Decline An Invalid Deflate Offer"),
+        ),
     ),
 )
 
 
-def _method_case(case_id: str, method: str, title: str, **recipe: object) -> Case:
+def _method_case(case_id: str, method: str, title: str, extra_tags: tuple[str, ...] = (), **recipe: object) -> Case:
     return Case(
         id=case_id,
         family="method",
@@ -130,6 +143,7 @@ def _method_case(case_id: str, method: str, title: str, **recipe: object) -> Cas
         expect="not 101",
         says=_MUST_BE_GET,
         why=_WHY_METHOD,
+        extra_tags=extra_tags,
     )
 
 
@@ -152,7 +166,8 @@ CASES: tuple[Case, ...] = (
         ),
         extra_tags=("positive",),
     ),
-    _method_case("COMP-UPGRADE-POST", "POST", "A WebSocket upgrade sent with POST is not answered 101"),
+    _method_case("COMP-UPGRADE-POST", "POST", "A WebSocket upgrade sent with POST is not answered 101",
+                 extra_tags=("http11probe",)),
     _method_case("COMP-UPGRADE-PUT", "PUT", "A WebSocket upgrade sent with PUT is not answered 101"),
     _method_case("COMP-UPGRADE-DELETE", "DELETE", "A WebSocket upgrade sent with DELETE is not answered 101"),
     _method_case("COMP-UPGRADE-PATCH", "PATCH", "A WebSocket upgrade sent with PATCH is not answered 101"),
@@ -251,7 +266,7 @@ def _case(case_id: str, family: str, title: str, rfc: tuple[str, ...], expect: s
           level: str = "MUST", extra_tags: tuple[str, ...] = ()) -> Case:
     return Case(
         id=case_id, family=family, title=title, rfc=rfc, level=level,
-        recipe=Recipe(http_version=http_version, headers=headers, fresh_key=True),
+        recipe=Recipe(http_version=http_version, headers=headers, fresh_key=expect in _POSITIVE),
         expect=expect, says=says, why=why,
         extra_tags=(*extra_tags, "positive") if expect in _POSITIVE else extra_tags,
     )
@@ -271,8 +286,15 @@ CASES += (
     _case("COMP-UPGRADE-MISSING-CONN", "tokens", "Upgrade without Connection: Upgrade is not answered 101",
           _TOKENS, "not 101", _UPGRADE_RULE, _WHY_TOKENS, (("Connection", None),), extra_tags=("http11probe",)),
     _case("COMP-UPGRADE-UNKNOWN", "tokens", "An upgrade to an unknown protocol is not answered 101",
-          _TOKENS, "not 101", _UPGRADE_RULE, _WHY_TOKENS, (("Upgrade", "totally-made-up/1.0"),),
+          _TOKENS, "not 101", _UPGRADE_RULE, _WHY_TOKENS,
+          (("Upgrade", "totally-made-up/1.0"), ("Sec-WebSocket-Key", None), ("Sec-WebSocket-Version", None)),
           extra_tags=("http11probe",)),
+    _case("COMP-UPGRADE-UNKNOWN-WITH-WS-HEADERS", "tokens",
+          "An upgrade to an unknown protocol carrying every WebSocket header is not answered 101",
+          _TOKENS, "not 101", _UPGRADE_RULE,
+          "A server that sees a valid key and version may switch to WebSocket without reading Upgrade at all; "
+          "the client asked for another protocol, so it would be talking WebSocket to a peer that is not.",
+          (("Upgrade", "totally-made-up/1.0"),)),
     _case("COMP-UPGRADE-H2C", "tokens", "Upgrade: h2c with WebSocket headers is not answered 101",
           _TOKENS, "not 101", _UPGRADE_RULE, _WHY_TOKENS, (("Upgrade", "h2c"),)),
     _case("COMP-UPGRADE-CONN-KEEPALIVE", "tokens", "Connection: keep-alive without the Upgrade token is not answered 101",

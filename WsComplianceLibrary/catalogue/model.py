@@ -21,7 +21,9 @@ class Recipe:
     :data:`WsComplianceLibrary.wire.http1.request.HeaderOverrides`: same name replaces
     in place, ``None`` removes, repeated names are sent repeatedly.
     ``fresh_key`` asks for a random ``Sec-WebSocket-Key`` instead of the
-    RFC's sample, so a hard-coded answer cannot pass.
+    RFC's sample, so a hard-coded answer cannot pass; only cases that check
+    the accept value need one, the others send the sample key so their
+    bytes are the same on every run.
     """
 
     method: str = "GET"
@@ -33,7 +35,13 @@ class Recipe:
 
 @dataclass(frozen=True)
 class Family:
-    """A group of cases that share one rule, one template keyword and one suite file."""
+    """A group of cases that share one suite file and its columns.
+
+    ``template`` is the suite's ``Test Template``: a keyword whose name
+    states the rule most rows check. ``templates`` maps the other rules some
+    rows check to their own template, which those rows name in
+    ``[Template]``.
+    """
 
     name: str
     suite: str
@@ -41,19 +49,26 @@ class Family:
     documentation: str
     template: str
     columns: tuple[str, ...]
+    templates: tuple[tuple[str, str], ...] = ()
+
+    def template_for(self, case: Case) -> str:
+        """The template keyword of ``case``'s row."""
+        return dict(self.templates).get(case.expect, self.template)
 
     def row(self, case: Case) -> tuple[str, ...]:
         """The template arguments that stand for ``case`` in its suite row."""
+        from ..judges.handshake import RULES  # the rule table names each rule's assertion keyword
+
         recipe = case.recipe
         cells = {
             "method": recipe.method,
             "version": recipe.http_version,
             "headers": _headers_cell(recipe.headers),
             "body": (recipe.body or b"").decode("latin-1"),
-            "expected": case.expect,
+            "check": RULES[case.expect].keyword,
         }
         values = [cells[column.lower()] for column in self.columns]
-        while values and not values[-1]:
+        while len(values) > 1 and not values[-1]:
             values.pop()
         return tuple(values)
 

@@ -1,9 +1,10 @@
-"""The outcome rules the catalogue's cases apply, by name.
+"""The outcome rules the handshake cases apply, by name, each with the assertion keyword that states it.
 
-Each :class:`Rule` is a pure judge of one :class:`Response` plus one fact
-about it: whether it only means something at a WebSocket endpoint. For such
-rules a refusal of the handshake is not judged when the target refuses even a
-correct handshake; the case is then not applicable rather than passed.
+Each :class:`Rule` is a pure judge of one :class:`Response` plus two facts
+about it: the library keyword a suite calls to assert it, and whether it only
+means something at a WebSocket endpoint. For such rules a refusal of the
+handshake is not judged when the target refuses even a correct handshake; the
+case is then not applicable rather than passed.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..wire.http1.response import Response
+from ..wire.http1.response import Outcome, Response
 from .verdicts import (
     Verdict,
     accept_matches,
@@ -29,10 +30,11 @@ __all__ = ["RULES", "Rule", "rule_named"]
 
 @dataclass(frozen=True)
 class Rule:
-    """A named outcome rule: ``judge`` and whether it ``needs_endpoint``."""
+    """A named outcome rule: its ``judge``, the ``keyword`` that asserts it, whether it ``needs_endpoint``."""
 
     name: str
     judge: Callable[[Response], Verdict]
+    keyword: str
     needs_endpoint: bool
     summary: str
 
@@ -122,16 +124,18 @@ def accepted_or_refused_listing_versions(response: Response) -> Verdict:
     return refused_listing_versions(response)
 
 
-def bad_request(response: Response) -> Verdict:
-    """RFC 9112 §3.2: a request without exactly one Host gets 400."""
-    if response.status == 400:
-        return Verdict(True, f"To '{request_line(response)}' the server {describe(response)}, as required.")
-    if response.status == 101:
-        return not_switching_protocols(response)
-    return Verdict(
-        False,
-        f"To '{request_line(response)}' the server {describe(response)}; RFC 9112 §3.2 requires 400 Bad Request.",
-    )
+def status_is(expected: int) -> Callable[[Response], Verdict]:
+    """A judge that passes only a final answer with status ``expected`` (``101`` fails as switching protocols)."""
+
+    def judge(response: Response) -> Verdict:
+        if response.status == expected and response.outcome is Outcome.ANSWERED:
+            return Verdict(True, f"To '{request_line(response)}' the server {describe(response)}, as required.")
+        if response.status == 101:
+            return not_switching_protocols(response)
+        return Verdict(False, f"Expected status {expected}, but to '{request_line(response)}' the server {describe(response)}.")
+
+    judge.__name__ = f"status_is_{expected}"
+    return judge
 
 
 @_on_101
@@ -244,26 +248,39 @@ def _refusal_allowed(response: Response, what: str) -> Verdict:
 RULES: dict[str, Rule] = {
     rule.name: rule
     for rule in (
-        Rule("endpoint accepts handshake", handshake_accepted, False,
+        Rule("endpoint accepts handshake", handshake_accepted, "Target Should Be A WebSocket Endpoint", False,
              "101 with the right Sec-WebSocket-Accept, else the target is not a WebSocket endpoint"),
-        Rule("not 101", not_switching_protocols, False, "any answer but 101; closing without answering passes"),
-        Rule("426 preferred", refused_prefer_426, False, "101 fails; 426 passes; 2xx warns; other refusals pass"),
-        Rule("501 preferred", refused_prefer_501, False, "101 fails; 501 passes; any other refusal warns"),
-        Rule("refused listing versions", refused_listing_versions, True,
+        Rule("not 101", not_switching_protocols, "Status Should Not Be 101", False,
+             "any answer but 101; closing without answering passes"),
+        Rule("426 preferred", refused_prefer_426, "Refusal Should Preferably Be 426", False,
+             "101 fails; 426 passes; 2xx warns; other refusals pass"),
+        Rule("501 preferred", refused_prefer_501, "Refusal Should Preferably Be 501", False,
+             "101 fails; 501 passes; any other refusal warns"),
+        Rule("refused listing versions", refused_listing_versions, "Refusal Should List Supported Versions", True,
              "not 101, with Sec-WebSocket-Version listing the versions understood"),
-        Rule("101 or refused listing versions", accepted_or_refused_listing_versions, True,
+        Rule("101 or refused listing versions", accepted_or_refused_listing_versions,
+             "Version Should Be Accepted Or Refused Listing Supported Versions", True,
              "101 allowed; a refusal lists the versions understood"),
-        Rule("400", bad_request, False, "400 Bad Request"),
-        Rule("accepted", accepted, True, "101 with the right Sec-WebSocket-Accept"),
-        Rule("accept matches key", accepted, True, "Sec-WebSocket-Accept is base64(SHA-1(key + GUID))"),
-        Rule("one accept header", one_accept_header, True, "exactly one Sec-WebSocket-Accept"),
-        Rule("upgrade websocket", upgrade_websocket, True, "Upgrade: websocket in the 101"),
-        Rule("connection upgrade", connection_upgrade, True, "Connection: Upgrade in the 101"),
-        Rule("no body framing", no_body_framing, True, "no Content-Length or Transfer-Encoding in the 101"),
-        Rule("no protocol selected", no_protocol_selected, True, "no Sec-WebSocket-Protocol in the 101"),
-        Rule("only an offered protocol", only_offered_protocol, True, "at most one subprotocol, one that was offered"),
-        Rule("unknown extension refused", unknown_extension_refused, True, "the made-up extension is not accepted"),
-        Rule("deflate offer declined", deflate_offer_declined, True, "the invalid permessage-deflate offer is declined"),
+        Rule("400", status_is(400), "Status Should Be", False, "400 Bad Request"),
+        Rule("accepted", accepted, "Handshake Should Be Accepted", True, "101 with the right Sec-WebSocket-Accept"),
+        Rule("accept matches key", accepted, "Accept Header Should Match Key", True,
+             "Sec-WebSocket-Accept is base64(SHA-1(key + GUID))"),
+        Rule("one accept header", one_accept_header, "Accept Header Should Appear Once", True,
+             "exactly one Sec-WebSocket-Accept"),
+        Rule("upgrade websocket", upgrade_websocket, "Upgrade Header Should Be WebSocket", True,
+             "Upgrade: websocket in the 101"),
+        Rule("connection upgrade", connection_upgrade, "Connection Header Should Contain Upgrade", True,
+             "Connection: Upgrade in the 101"),
+        Rule("no body framing", no_body_framing, "Switching Response Should Not Frame A Body", True,
+             "no Content-Length or Transfer-Encoding in the 101"),
+        Rule("no protocol selected", no_protocol_selected, "Response Should Select No Subprotocol", True,
+             "no Sec-WebSocket-Protocol in the 101"),
+        Rule("only an offered protocol", only_offered_protocol, "Response Should Not Offer Unrequested Protocol", True,
+             "at most one subprotocol, one that was offered"),
+        Rule("unknown extension refused", unknown_extension_refused, "Unknown Extension Should Not Be Accepted", True,
+             "the made-up extension is not accepted"),
+        Rule("deflate offer declined", deflate_offer_declined, "Invalid Deflate Offer Should Be Declined", True,
+             "the invalid permessage-deflate offer is declined"),
     )
 }
 

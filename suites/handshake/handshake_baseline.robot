@@ -2,7 +2,7 @@
 Documentation     Positive control, RFC 6455 §4.1 and §4.2.2: a correct opening handshake must be accepted with 101
 ...               Switching Protocols and the right Sec-WebSocket-Accept. When it is not, the target is not a
 ...               WebSocket endpoint at that URL and the other verdicts mean little. Generated from the case
-...               catalogue (WsComplianceLibrary/catalogue.py).
+...               catalogue (WsComplianceLibrary/catalogue/).
 
 Resource          ../../resources/handshake.resource
 

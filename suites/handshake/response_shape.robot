@@ -1,20 +1,19 @@
 *** Settings ***
 Documentation     RFC 6455 §4.2.2, RFC 9110 §7.8, §8.6 and §15.2.2: the 101 answer to a correct handshake with a
 ...               fresh random key carries the right Sec-WebSocket-Accept once, Upgrade: websocket, Connection:
-...               Upgrade, and no body framing. Generated from the case catalogue
-...               (WsComplianceLibrary/catalogue.py).
+...               Upgrade, and no body framing. Generated from the case catalogue (WsComplianceLibrary/catalogue/).
 
 Resource          ../../resources/handshake.resource
 
 Suite Setup       Open Compliance Target
 Suite Teardown    Close Compliance Target
-Test Template     Accepted Handshake Response Must Be Well Formed
+Test Template     Answer To A Correct Handshake Must Pass Check
 
 Test Tags         response    positive
 
 
-*** Test Cases ***    EXPECTED
-COMP-RESPONSE-ACCEPT-MATCHES    accept matches key
+*** Test Cases ***    CHECK
+COMP-RESPONSE-ACCEPT-MATCHES    Accept Header Should Match Key
     [Documentation]    Sec-WebSocket-Accept is computed from a fresh key. RFC 6455 §4.2.2: the 101 answer has
     ...    Upgrade: websocket, Connection: Upgrade and one Sec-WebSocket-Accept equal to
     ...    base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); RFC 9110 §15.2.2: a 101 must name
@@ -23,7 +22,7 @@ COMP-RESPONSE-ACCEPT-MATCHES    accept matches key
     ...    (RFC 6455 §4.1), so a server that gets them wrong works with lenient clients and breaks with
     ...    strict ones. A fresh random key catches servers that hard-code the RFC's sample answer.
     [Tags]    rfc6455-4.2.2    MUST
-COMP-RESPONSE-ACCEPT-SINGLE    one accept header
+COMP-RESPONSE-ACCEPT-SINGLE    Accept Header Should Appear Once
     [Documentation]    The 101 answer has exactly one Sec-WebSocket-Accept. RFC 6455 §4.2.2: the 101 answer has
     ...    Upgrade: websocket, Connection: Upgrade and one Sec-WebSocket-Accept equal to
     ...    base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); RFC 9110 §15.2.2: a 101 must name
@@ -32,7 +31,7 @@ COMP-RESPONSE-ACCEPT-SINGLE    one accept header
     ...    (RFC 6455 §4.1), so a server that gets them wrong works with lenient clients and breaks with
     ...    strict ones. A fresh random key catches servers that hard-code the RFC's sample answer.
     [Tags]    rfc6455-4.2.2    rfc6455-11.3.3    MUST
-COMP-RESPONSE-UPGRADE-HEADER    upgrade websocket
+COMP-RESPONSE-UPGRADE-HEADER    Upgrade Header Should Be WebSocket
     [Documentation]    The 101 answer has Upgrade: websocket. RFC 6455 §4.2.2: the 101 answer has Upgrade:
     ...    websocket, Connection: Upgrade and one Sec-WebSocket-Accept equal to base64(SHA-1(key +
     ...    258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); RFC 9110 §15.2.2: a 101 must name the new protocol in
@@ -41,7 +40,7 @@ COMP-RESPONSE-UPGRADE-HEADER    upgrade websocket
     ...    server that gets them wrong works with lenient clients and breaks with strict ones. A fresh
     ...    random key catches servers that hard-code the RFC's sample answer.
     [Tags]    rfc6455-4.2.2    rfc9110-7.8    rfc9110-15.2.2    MUST
-COMP-RESPONSE-CONNECTION-HEADER    connection upgrade
+COMP-RESPONSE-CONNECTION-HEADER    Connection Header Should Contain Upgrade
     [Documentation]    The 101 answer has Connection: Upgrade. RFC 6455 §4.2.2: the 101 answer has Upgrade:
     ...    websocket, Connection: Upgrade and one Sec-WebSocket-Accept equal to base64(SHA-1(key +
     ...    258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); RFC 9110 §15.2.2: a 101 must name the new protocol in
@@ -50,7 +49,7 @@ COMP-RESPONSE-CONNECTION-HEADER    connection upgrade
     ...    server that gets them wrong works with lenient clients and breaks with strict ones. A fresh
     ...    random key catches servers that hard-code the RFC's sample answer.
     [Tags]    rfc6455-4.2.2    MUST
-COMP-RESPONSE-NO-BODY-FRAMING    no body framing
+COMP-RESPONSE-NO-BODY-FRAMING    Switching Response Should Not Frame A Body
     [Documentation]    The 101 answer has no Content-Length or Transfer-Encoding. RFC 6455 §4.2.2: the 101 answer
     ...    has Upgrade: websocket, Connection: Upgrade and one Sec-WebSocket-Accept equal to
     ...    base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)); RFC 9110 §15.2.2: a 101 must name

@@ -1,7 +1,7 @@
 *** Settings ***
 Documentation     RFC 6455 §4.1 and §4.2.1: Sec-WebSocket-Key is base64 of exactly 16 bytes and, by §11.3.1, appears
 ...               once. Every row sends an invalid key and expects anything but 101 Switching Protocols. Generated
-...               from the case catalogue (WsComplianceLibrary/catalogue.py).
+...               from the case catalogue (WsComplianceLibrary/catalogue/).
 
 Resource          ../../resources/handshake.resource
 

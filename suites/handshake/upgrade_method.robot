@@ -2,7 +2,7 @@
 Documentation     RFC 6455 §4.1: "The method of the request MUST be GET"; §4.2.1: a server must refuse any other
 ...               handshake, for example with 400. Every row sends the standard handshake with another method and
 ...               expects anything but 101 Switching Protocols. Generated from the case catalogue
-...               (WsComplianceLibrary/catalogue.py).
+...               (WsComplianceLibrary/catalogue/).
 
 Resource          ../../resources/handshake.resource
 
@@ -13,16 +13,16 @@ Test Template     Upgrade With Method Must Not Switch Protocols
 Test Tags         rfc6455-4.2.1    method
 
 
-*** Test Cases ***    METHOD    EXPECTED    HEADERS    BODY
-COMP-UPGRADE-POST    POST    not 101
+*** Test Cases ***    METHOD    HEADERS    BODY
+COMP-UPGRADE-POST    POST
     [Documentation]    A WebSocket upgrade sent with POST is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
     ...    Bad Request. Why it matters: A server that switches protocols on another method lets requests
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
-    [Tags]    rfc6455-4.1    MUST
-COMP-UPGRADE-PUT    PUT    not 101
+    [Tags]    rfc6455-4.1    MUST    http11probe
+COMP-UPGRADE-PUT    PUT
     [Documentation]    A WebSocket upgrade sent with PUT is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
@@ -30,7 +30,7 @@ COMP-UPGRADE-PUT    PUT    not 101
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
     [Tags]    rfc6455-4.1    MUST
-COMP-UPGRADE-DELETE    DELETE    not 101
+COMP-UPGRADE-DELETE    DELETE
     [Documentation]    A WebSocket upgrade sent with DELETE is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
@@ -38,7 +38,7 @@ COMP-UPGRADE-DELETE    DELETE    not 101
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
     [Tags]    rfc6455-4.1    MUST
-COMP-UPGRADE-PATCH    PATCH    not 101
+COMP-UPGRADE-PATCH    PATCH
     [Documentation]    A WebSocket upgrade sent with PATCH is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
@@ -46,7 +46,7 @@ COMP-UPGRADE-PATCH    PATCH    not 101
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
     [Tags]    rfc6455-4.1    MUST
-COMP-UPGRADE-OPTIONS    OPTIONS    not 101
+COMP-UPGRADE-OPTIONS    OPTIONS
     [Documentation]    A WebSocket upgrade sent with OPTIONS is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
@@ -54,7 +54,7 @@ COMP-UPGRADE-OPTIONS    OPTIONS    not 101
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
     [Tags]    rfc6455-4.1    MUST
-COMP-UPGRADE-TRACE    TRACE    not 101
+COMP-UPGRADE-TRACE    TRACE
     [Documentation]    A WebSocket upgrade sent with TRACE is not answered 101. RFC 6455 §4.1: "The method of the
     ...    request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a handshake that
     ...    does not match is not processed further and the server answers with an HTTP error such as 400
@@ -62,7 +62,7 @@ COMP-UPGRADE-TRACE    TRACE    not 101
     ...    that caches, proxies and CSRF defences treat differently from GET open WebSocket connections,
     ...    and shows it does not check the handshake.
     [Tags]    rfc6455-4.1    MUST
-COMP-UPGRADE-CONNECT    CONNECT    not 101
+COMP-UPGRADE-CONNECT    CONNECT
     [Documentation]    A WebSocket upgrade sent with the CONNECT token is not answered 101. RFC 6455 §4.1: "The
     ...    method of the request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a
     ...    handshake that does not match is not processed further and the server answers with an HTTP
@@ -70,7 +70,7 @@ COMP-UPGRADE-CONNECT    CONNECT    not 101
     ...    method lets requests that caches, proxies and CSRF defences treat differently from GET open
     ...    WebSocket connections, and shows it does not check the handshake.
     [Tags]    rfc6455-4.1    MUST
-COMP-UPGRADE-LOWERCASE-GET    get    not 101
+COMP-UPGRADE-LOWERCASE-GET    get
     [Documentation]    A WebSocket upgrade sent with lowercase get is not answered 101 (methods are case-sensitive,
     ...    RFC 9110 §9.1). RFC 6455 §4.1: "The method of the request MUST be GET, and the HTTP version
     ...    MUST be at least 1.1." §4.2.1: a handshake that does not match is not processed further and
@@ -79,7 +79,7 @@ COMP-UPGRADE-LOWERCASE-GET    get    not 101
     ...    treat differently from GET open WebSocket connections, and shows it does not check the
     ...    handshake.
     [Tags]    rfc6455-4.1    MUST
-COMP-UPGRADE-UNKNOWN-METHOD    FOO    not 101
+COMP-UPGRADE-UNKNOWN-METHOD    FOO
     [Documentation]    A WebSocket upgrade sent with an unknown method token is not answered 101. RFC 6455 §4.1:
     ...    "The method of the request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a
     ...    handshake that does not match is not processed further and the server answers with an HTTP
@@ -87,7 +87,7 @@ COMP-UPGRADE-UNKNOWN-METHOD    FOO    not 101
     ...    method lets requests that caches, proxies and CSRF defences treat differently from GET open
     ...    WebSocket connections, and shows it does not check the handshake.
     [Tags]    rfc6455-4.1    MUST
-COMP-UPGRADE-POST-CL0    POST    not 101    {"Content-Length": "0"}
+COMP-UPGRADE-POST-CL0    POST    {"Content-Length": "0"}
     [Documentation]    A WebSocket upgrade sent with POST and Content-Length: 0 is not answered 101. RFC 6455 §4.1:
     ...    "The method of the request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a
     ...    handshake that does not match is not processed further and the server answers with an HTTP
@@ -95,7 +95,7 @@ COMP-UPGRADE-POST-CL0    POST    not 101    {"Content-Length": "0"}
     ...    method lets requests that caches, proxies and CSRF defences treat differently from GET open
     ...    WebSocket connections, and shows it does not check the handshake.
     [Tags]    rfc6455-4.1    MUST
-COMP-UPGRADE-POST-BODY    POST    not 101    {"Content-Length": "5"}    hello
+COMP-UPGRADE-POST-BODY    POST    {"Content-Length": "5"}    hello
     [Documentation]    A WebSocket upgrade sent with POST and a short body is not answered 101. RFC 6455 §4.1: "The
     ...    method of the request MUST be GET, and the HTTP version MUST be at least 1.1." §4.2.1: a
     ...    handshake that does not match is not processed further and the server answers with an HTTP
@@ -103,7 +103,7 @@ COMP-UPGRADE-POST-BODY    POST    not 101    {"Content-Length": "5"}    hello
     ...    method lets requests that caches, proxies and CSRF defences treat differently from GET open
     ...    WebSocket connections, and shows it does not check the handshake.
     [Tags]    rfc6455-4.1    MUST
-COMP-METHOD-UNKNOWN-501    FOO    501 preferred
+COMP-METHOD-UNKNOWN-501    FOO
     [Documentation]    A WebSocket upgrade with an unknown method token is refused with 501 Not Implemented. RFC
     ...    9110 §9.1: an origin server that receives a request method that is unrecognized or not
     ...    implemented SHOULD respond with 501 (Not Implemented); 405 is for a method it knows but does
@@ -112,3 +112,4 @@ COMP-METHOD-UNKNOWN-501    FOO    501 preferred
     ...    method can ever work; a 405 for a method the server has never heard of claims knowledge it
     ...    does not have.
     [Tags]    rfc9110-9.1    SHOULD
+    [Template]    Unknown Method Should Get 501 Not Implemented

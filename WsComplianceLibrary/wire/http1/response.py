@@ -159,7 +159,7 @@ class Response:
         # Short on purpose: Robot logs this for every ``${response} =`` assignment.
         # The reason is server text, so it is made printable and link-free first
         # (imported here because wirelog imports this module).
-        from .wirelog import printable
+        from ...wirelog import printable
 
         status = f" {self.status} '{printable(self.reason, 80)}'" if self.status is not None else ""
         return f"<Response {self.outcome.value}{status}, {len(self.raw)} bytes received in {self.elapsed * 1000:.1f} ms>"
