@@ -1,18 +1,25 @@
 """The ``wscompliance`` command: the bundled compliance suites against one or more targets, for nightly jobs.
 
-``wscompliance ws://host:port/path [more URLs] [--outputdir results]
+``wscompliance [NAME=]URL [[NAME=]URL ...] [--outputdir results] [--baseline OLD/matrix.json]
 [--include TAG] [--exclude TAG] [--timeout 5s] [--processes N] [-- robot options]``
 
 Each target gets its own ``robot`` run in a subfolder of the output
-directory (``output.xml``, ``log.html``, ``report.html``, ``xunit.xml`` and
-the run's console text in ``console.txt``). Afterwards the outputs are
-combined with ``rebot`` into ``report.html``/``log.html``/``output.xml`` at
-the top, and ``matrix.html``/``matrix.json`` show every case against every
-target. With no URL, or the word ``embedded`` as a URL, the suites start the
-embedded reference server themselves.
+directory named after the target (``output.xml``, ``log.html``,
+``report.html``, ``xunit.xml`` and the run's console text in
+``console.txt``). Afterwards the outputs are combined with ``rebot`` into
+``report.html``/``log.html``/``output.xml`` at the top, and
+``matrix.html``/``matrix.json`` show every case against every target. With
+no URL, or the word ``embedded`` as a URL, the suites start the embedded
+reference server themselves.
+
+``NAME=`` names a target: the name heads its reports, its matrix column and
+its folder, and matches it with the same target in a ``--baseline``, the
+``matrix.json`` of an earlier run whose changed verdicts the matrix and the
+console then point out.
 
 The exit code is that of ``robot``: 0 when no case failed, else the number
-of failed cases (at most 250), or 252 when a run could not produce results.
+of failed cases (at most 250), or 252 when a run could not produce results;
+2 for a bad argument.
 """
 
 from __future__ import annotations
@@ -33,11 +40,15 @@ from robot import rebot
 from robot.errors import DataError
 from robot.utils import timestr_to_secs
 
-from .matrix import TargetResult, Verdict, read_target, write_matrix
+from .context import TARGET_NAME_RULE, is_usable_target_name
+from .matrix import Baseline, Change, TargetResult, Verdict, baseline_argument, changed_cells, read_target, \
+    write_matrix
 from .target import TargetError, parse_target
 from .version import __version__
 
-__all__ = ["EMBEDDED", "TargetRun", "bundled_suites", "exit_code", "main", "plan_runs", "robot_command"]
+__all__ = [
+    "EMBEDDED", "TargetRun", "bundled_suites", "exit_code", "main", "plan_runs", "robot_command", "split_target",
+]
 
 EMBEDDED = "embedded"
 """The target word for the embedded reference server (also what no URL at all means)."""
@@ -60,25 +71,67 @@ def bundled_suites() -> Path:
 
 @dataclass(frozen=True)
 class TargetRun:
-    """One target and the subfolder its results go to; ``url`` is empty for the embedded reference server."""
+    """One target, its name and the subfolder its results go to.
+
+    ``url`` is empty for the embedded reference server; ``name`` is empty
+    when the target was given without one.
+    """
 
     url: str
     directory: Path
+    name: str = ""
 
     @property
-    def label(self) -> str:
-        """How the target is named on the console and in the matrix."""
+    def url_label(self) -> str:
+        """The target's URL, or what stands for the embedded reference server."""
         return self.url or EMBEDDED_LABEL
 
     @property
-    def suite_name(self) -> str:
-        """The top suite's name in this target's reports and the combined one: its folder name without dots.
+    def label(self) -> str:
+        """How the target is named on the console and in the matrix: its name, else its URL."""
+        return self.name or self.url_label
 
-        Robot reads dots in a suite name as levels of the full name, and
-        shows ``://`` in one as a broken link; the URL itself is in the
-        suite's Target metadata.
+    @property
+    def suite_name(self) -> str:
+        """The top suite's name in this target's reports and the combined one: its name, else its folder's name.
+
+        A folder name loses its dots: Robot reads dots in a suite name as
+        levels of the full name, and shows ``://`` in one as a broken link;
+        the URL itself is in the suite's Target metadata.
         """
-        return self.directory.name.replace(".", "-")
+        return self.name or self.directory.name.replace(".", "-")
+
+
+def split_target(argument: str) -> tuple[str, str]:
+    """A target argument as (name, URL): ``aiohttp=ws://h/ws`` gives both, a bare URL an empty name.
+
+    A name cannot hold ``://``, so an ``=`` after it belongs to the URL's query.
+    """
+    name, separator, url = argument.partition("=")
+    if separator and "://" not in name:
+        return name, url
+    return "", argument
+
+
+def target_argument_problem(arguments: Sequence[str]) -> str | None:
+    """Why the target arguments cannot be run, in one sentence, or None when they can."""
+    names: dict[str, str] = {}
+    for argument in arguments:
+        name, url = split_target(argument)
+        if name or argument.startswith("="):
+            if not is_usable_target_name(name):
+                return f"target name {name!r} in {argument!r} is not usable; use {TARGET_NAME_RULE}."
+            # Folder names may be compared ignoring case, so two names that differ only in case would share one.
+            if name.lower() in names:
+                return f"target name {name!r} is given twice ({names[name.lower()]!r} and {argument!r}); give each " \
+                       "target its own name."
+            names[name.lower()] = argument
+        if url != EMBEDDED:
+            try:
+                parse_target(url)
+            except TargetError as error:
+                return str(error)
+    return None
 
 
 def _slug(url: str) -> str:
@@ -89,18 +142,25 @@ def _slug(url: str) -> str:
     return slug[:80] or "target"
 
 
-def plan_runs(urls: Sequence[str], outputdir: Path) -> list[TargetRun]:
-    """One :class:`TargetRun` per target (the embedded one when ``urls`` is empty), each in its own folder."""
-    targets = [("" if url == EMBEDDED else url) for url in urls] or [""]
+def plan_runs(arguments: Sequence[str], outputdir: Path) -> list[TargetRun]:
+    """One :class:`TargetRun` per ``[NAME=]URL`` argument (the embedded target without any), each in its own folder.
+
+    A named target's folder is its name; an unnamed one's is made from its
+    URL, numbered when that folder is taken, by a name too (ignoring case).
+    """
+    targets = [split_target(argument) for argument in arguments] or [("", EMBEDDED)]
+    taken = {name.lower() for name, _ in targets if name}
     runs: list[TargetRun] = []
-    taken: set[str] = set()
-    for url in targets:
-        name = _slug(url)
-        unique, number = name, 2
-        while unique in taken:
-            unique, number = f"{name}-{number}", number + 1
-        taken.add(unique)
-        runs.append(TargetRun(url, outputdir / unique))
+    for name, url in targets:
+        url = "" if url == EMBEDDED else url
+        folder = name
+        if not name:
+            slug = _slug(url)
+            folder, number = slug, 2
+            while folder.lower() in taken:
+                folder, number = f"{slug}-{number}", number + 1
+            taken.add(folder.lower())
+        runs.append(TargetRun(url, outputdir / folder, name))
     return runs
 
 
@@ -118,6 +178,7 @@ def robot_command(run: TargetRun, suites: Path, timeout: str, include: Sequence[
         "--pythonpath", str(Path(__file__).resolve().parent.parent),
         "--variable", f"WS_URL:{run.url}",
         "--variable", f"TIMEOUT:{timeout}",
+        "--variable", f"TARGET_NAME:{run.name}",
     ]
     for tag in include:
         command += ["--include", tag]
@@ -143,14 +204,15 @@ def _execute(run: TargetRun, command: list[str], progress: str) -> RunOutcome:
     ``progress`` (e.g. ``[2/3]``) starts the console line printed when the run starts.
     """
     run.directory.mkdir(parents=True, exist_ok=True)
-    _say(f"{progress} {run.label}: running, results in {run.directory}")
+    named = f" ({run.url_label})" if run.name else ""
+    _say(f"{progress} {run.label}{named}: running, results in {run.directory}")
     started = time.monotonic()
     with open(run.directory / "console.txt", "w", encoding="utf-8") as console:
         completed = subprocess.run(command, stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     wall_time = time.monotonic() - started
     output = run.directory / "output.xml"
     try:
-        result = read_target(output, run.label)
+        result = read_target(output, run.url_label, run.name or None)
     except (DataError, OSError) as error:
         return RunOutcome(run, completed.returncode, wall_time, None, _last_error(run.directory / "console.txt", error))
     return RunOutcome(run, completed.returncode, wall_time, result, "")
@@ -178,6 +240,26 @@ def summary(outcome: RunOutcome) -> str:
     if outcome.result is None:
         return f"{outcome.run.label}  no results: {outcome.error}  (exit {outcome.returncode})"
     return outcome.result.summary_line()
+
+
+def changes_summary(data: dict[str, object], baseline: Baseline) -> str:
+    """The console lines on what changed since ``baseline`` in the matrix ``data``: a count, then one line a cell.
+
+    For example::
+
+        Since the baseline old/matrix.json: 1 new FAIL, 1 fixed, 0 new WARN, 0 changed, 0 not in baseline
+          aiohttp  COMP-UPGRADE-POST  PASS -> FAIL  (new FAIL)
+    """
+    results: list[dict[str, object]] = data["results"]  # type: ignore[assignment]
+    counts = {change: sum(result["change"] == str(change) for result in results) for change in Change}
+    counted = ", ".join(f"{counts[change]} {change.label}" for change in Change)
+    lines = [f"Since the baseline {baseline.path}: {counted}"]
+    lines += [
+        f"  {result['target']}  {result['case']}  {result['baseline_verdict']} -> {result['verdict']}  "
+        f"({Change(result['change']).label})"
+        for result in changed_cells(data)
+    ]
+    return "\n".join(lines)
 
 
 def exit_code(outcomes: Sequence[RunOutcome]) -> int:
@@ -226,15 +308,18 @@ def _parser() -> argparse.ArgumentParser:
                     "report per target, a combined report and a compliance matrix.",
         epilog="Arguments after -- are passed to every robot run, e.g. -- --loglevel DEBUG.",
     )
-    parser.add_argument("urls", nargs="*", metavar="URL",
+    parser.add_argument("targets", nargs="*", metavar="[NAME=]URL",
                         help="ws://, wss://, http:// or https:// target; 'embedded' or none for the "
-                             "embedded reference server")
+                             f"embedded reference server; NAME names it ({TARGET_NAME_RULE})")
     parser.add_argument("--outputdir", "-d", type=Path, default=Path("results"),
                         help="where to write (default: results)")
     parser.add_argument("--include", "-i", action="append", default=[], metavar="TAG",
                         help="run only cases with this tag (repeatable, robot syntax)")
     parser.add_argument("--exclude", "-e", action="append", default=[], metavar="TAG",
                         help="skip cases with this tag (repeatable, robot syntax)")
+    parser.add_argument("--baseline", type=baseline_argument, metavar="MATRIX_JSON",
+                        help="matrix.json of an earlier run: mark every verdict that changed since, matching "
+                             "targets by name (by URL when unnamed) and cases by ID")
     parser.add_argument("--timeout", type=_timeout, default="5s", help="bound on each exchange (default: 5s)")
     parser.add_argument("--processes", "-p", type=_processes, default=1, metavar="N",
                         help="targets run at the same time, one robot process each (default: 1)")
@@ -256,14 +341,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     own, extra = _split_extra(sys.argv[1:] if argv is None else argv)
     parser = _parser()
     args = parser.parse_args(own)
-    for url in args.urls:
-        if url != EMBEDDED:
-            try:
-                parse_target(url)
-            except TargetError as error:
-                parser.error(str(error))
+    problem = target_argument_problem(args.targets)
+    if problem:
+        parser.error(problem)
     suites = bundled_suites()
-    runs = plan_runs(args.urls, args.outputdir)
+    runs = plan_runs(args.targets, args.outputdir)
     commands = {run: robot_command(run, suites, args.timeout, args.include, args.exclude, extra) for run in runs}
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=args.processes) as pool:
@@ -276,7 +358,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = [outcome.result for outcome in outcomes if outcome.result]
     if results:
         report = combine(outcomes, args.outputdir)
-        _, matrix = write_matrix(results, args.outputdir)
+        _, matrix, data = write_matrix(results, args.outputdir, args.baseline)
+        if args.baseline:
+            print(changes_summary(data, args.baseline))
         print(f"Report:  {report}\nMatrix:  {matrix}")
     print(f"{len(runs)} target(s) in {time.monotonic() - started:.1f} s")
     return exit_code(outcomes)

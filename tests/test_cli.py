@@ -72,7 +72,7 @@ def test_each_target_gets_its_own_reports_and_xunit_file(three_targets):
 def test_matrix_holds_the_verdict_of_every_case_against_every_target(three_targets):
     run, accepts_any, refuses = three_targets
     matrix = run.matrix()
-    assert matrix["schema_version"] == 1
+    assert matrix["schema_version"] == 2
     assert [target["target"] for target in matrix["targets"]] == [EMBEDDED_LABEL, accepts_any, refuses]
     catalogue_ids = [case.id for case in CASES]
     assert [case["id"] for case in matrix["cases"]][: len(catalogue_ids)] == catalogue_ids
