@@ -1,8 +1,9 @@
-"""The one place that touches the network: send bytes, read one response.
+"""HTTP/1.x over the network: send bytes, read one response.
 
 :func:`exchange` opens a fresh TCP (or TLS) connection, writes the request
 exactly as given, feeds what comes back to a :class:`ResponseParser` and
-closes the connection, all under one deadline. It never raises for anything
+closes the connection, all under one deadline; :func:`exchange_on` does
+the middle part on a connection that stays open. It never raises for anything
 the server does; every ending is an :class:`Outcome` on the returned
 :class:`Response`.
 """
@@ -13,10 +14,11 @@ import socket
 import ssl
 import time
 
-from ..wire.http1.response import Outcome, Response, ResponseParser
 from ..target import Target
+from ..wire.http1.response import Outcome, Response, ResponseParser
+from .connection import Deadline, connect
 
-__all__ = ["exchange"]
+__all__ = ["exchange", "exchange_on"]
 
 _RECV_SIZE = 65536
 
@@ -36,68 +38,38 @@ def exchange(
     answer can have a body (``HEAD``).
     """
     started = time.monotonic()
-    deadline = _Deadline(started + timeout, timeout)
-    parser = ResponseParser(request_method)
+    deadline = Deadline(started + timeout, timeout)
     result = Response(request=request, outcome=Outcome.TIMEOUT, url=target.url, timeout=timeout)
     sock: socket.socket | None = None
     try:
-        sock, failure = _connect(target, deadline, verify)
+        sock, failure = connect(target, deadline, verify)
         if sock is None:
             result.outcome, result.detail = failure
         else:
-            result.outcome, result.detail = _send_and_read(sock, request, parser, deadline)
+            exchange_on(sock, result, deadline, request_method)
     finally:
         if sock is not None:
             sock.close()
         result.elapsed = time.monotonic() - started
-    return _fill(result, parser)
+    return result
 
 
-def _connect(
-    target: Target, deadline: _Deadline, verify: bool
-) -> tuple[socket.socket | None, tuple[Outcome, str]]:
-    where = f"{target.authority}"
-    try:
-        sock = socket.create_connection((target.host, target.port), timeout=deadline.remaining())
-    except ConnectionRefusedError:
-        return None, (Outcome.REFUSED, f"the connection to {where} was refused: nothing is listening there")
-    except ConnectionResetError:
-        # The server accepted the connection and reset it before connect() returned:
-        # it was reached, and it refused without answering.
-        return None, (Outcome.RESET, "the connection was reset")
-    except socket.gaierror as error:
-        return None, (Outcome.UNREACHABLE, f"the host {target.host!r} could not be resolved ({error.strerror})")
-    except TimeoutError:
-        return None, (Outcome.UNREACHABLE, f"could not connect to {where} within {deadline}")
-    except OSError as error:
-        return None, (Outcome.UNREACHABLE, f"could not connect to {where}: {error.strerror or error}")
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    if not target.tls:
-        return sock, (Outcome.ANSWERED, "")
-    context = ssl.create_default_context()
-    if not verify:
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    context.set_alpn_protocols(["http/1.1"])
-    try:
-        sock.settimeout(deadline.remaining())
-        return context.wrap_socket(sock, server_hostname=target.host), (Outcome.ANSWERED, "")
-    except TimeoutError:
-        failure = f"the TLS handshake with {where} did not finish within {deadline}"
-    except ssl.SSLCertVerificationError as error:
-        failure = (
-            f"the TLS certificate of {where} was not accepted ({error.verify_message}); "
-            "use verify=False to accept self-signed certificates"
-        )
-    except (ssl.SSLError, OSError) as error:
-        reason = getattr(error, "reason", None) or error.strerror or "the server closed the connection"
-        failure = f"the TLS handshake with {where} failed ({reason}), so the server may not be speaking TLS"
-    sock.close()
-    return None, (Outcome.TLS_FAILED, failure)
+def exchange_on(sock: socket.socket, result: Response, deadline: Deadline, request_method: str = "GET") -> None:
+    """Write ``result.request`` on the open ``sock`` and read one response into ``result`` before ``deadline``.
+
+    Sets the outcome, detail and everything parsed; leaves the socket open
+    (a ``101`` answer hands it over to another protocol) and does not time
+    the exchange. Reading stops at the end of the response: after a
+    ``101``, bytes the server sent with the header block are in
+    ``result.trailing``.
+    """
+    parser = ResponseParser(request_method)
+    result.outcome, result.detail = _send_and_read(sock, result.request, parser, deadline)
+    _fill(result, parser)
 
 
 def _send_and_read(
-    sock: socket.socket, request: bytes, parser: ResponseParser, deadline: _Deadline
+    sock: socket.socket, request: bytes, parser: ResponseParser, deadline: Deadline
 ) -> tuple[Outcome, str]:
     reset_while_sending = False
     try:
@@ -146,7 +118,7 @@ def _ended(parser: ResponseParser, outcome: Outcome, detail: str) -> tuple[Outco
     return outcome, detail
 
 
-def _fill(result: Response, parser: ResponseParser) -> Response:
+def _fill(result: Response, parser: ResponseParser) -> None:
     result.status = parser.status
     result.reason = parser.reason
     result.http_version = parser.http_version
@@ -157,18 +129,3 @@ def _fill(result: Response, parser: ResponseParser) -> Response:
     result.interim = parser.interim
     result.complete = parser.complete
     result.problems = parser.problems
-    return result
-
-
-class _Deadline:
-    """The end of an exchange, and its length for messages."""
-
-    def __init__(self, at: float, length: float) -> None:
-        self.at = at
-        self.length = length
-
-    def remaining(self) -> float:
-        return max(self.at - time.monotonic(), 0.0)
-
-    def __str__(self) -> str:
-        return f"{self.length:g} s"
