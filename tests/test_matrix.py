@@ -1,4 +1,4 @@
-"""The compliance matrix, built from real Robot outputs: verdict mapping, observations, links and escaping."""
+"""The compliance matrix from real Robot outputs: verdicts, observations, links, escaping, grouping, baselines."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 
+import pytest
 from robot.api import ExecutionResult
 from robotrun import ROOT, run_robot
 from servers import FixtureServer, switching_protocols
@@ -103,3 +104,64 @@ def test_matrix_command_reads_existing_outputs_and_labels_targets_by_their_metad
         name: "PASS" for name in run.verdicts
     }
     assert main([str(tmp_path / "missing.xml"), "--outputdir", str(tmp_path)]) == 252
+
+
+def test_tests_outside_the_catalogue_are_grouped_by_the_suites_they_ran_in(tmp_path):
+    suites = tmp_path / "Own Checks"
+    (suites / "frames").mkdir(parents=True)
+    (suites / "frames" / "opcodes.robot").write_text(STATUS_SUITE, encoding="utf-8")
+    (suites / "ping.robot").write_text("*** Test Cases ***\nPing\n    No Operation\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "robot", "--outputdir", str(tmp_path / "out"), "--console", "none",
+                    str(suites)], check=False)
+    json_path, html_path, data = write_matrix([read_target(tmp_path / "out" / "output.xml", "ws://127.0.0.1:1/")],
+                                              tmp_path)
+    assert [(case["id"], case["group"], case["family"], case["area"]) for case in data["cases"]] == [
+        *((name, "Frames \u203a Opcodes", "", "") for name in ("Passes", "Passes With A Warning", "Does Not Apply",
+                                                                "Fails")),
+        ("Ping", "Ping", "", ""),
+    ]
+    page = html_path.read_text(encoding="utf-8")
+    assert page.index("<span>Frames \u203a Opcodes</span>") < page.index("<span>Ping</span>")
+    assert json.loads(json_path.read_text(encoding="utf-8")) == data
+
+
+def test_plain_robot_with_target_name_names_the_run_and_the_matrix_reads_the_name(tmp_path, reference_server):
+    run = run_robot(tmp_path / "named", ROOT / "suites", url=reference_server.url,
+                    options=("--variable", "TARGET_NAME:websockets-17", "--include", "positive"))
+    assert run.returncode == 0, run.console
+    suite = ExecutionResult(str(run.output)).suite
+    assert suite.name == "websockets-17"
+    assert (suite.metadata["Target"], suite.metadata["Target Name"]) == (reference_server.url, "websockets-17")
+    assert "websockets-17" in run.console
+    for page in ("log.html", "report.html"):
+        assert '"websockets-17"' in (tmp_path / "named" / page).read_text(encoding="utf-8")
+    assert main([str(run.output), "--outputdir", str(tmp_path)]) == 0
+    data = json.loads((tmp_path / "matrix.json").read_text(encoding="utf-8"))
+    assert [(target["target"], target["name"], target["url"]) for target in data["targets"]] == [
+        ("websockets-17", "websockets-17", reference_server.url)]
+
+
+def test_matrix_command_marks_changes_since_a_baseline_and_refuses_a_foreign_one(tmp_path, capsys):
+    suite = tmp_path / "statuses.robot"
+    suite.write_text(STATUS_SUITE, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "robot", "--outputdir", str(tmp_path / "out"), "--console", "none",
+                    "--metadata", "Target:ws://127.0.0.1:1/", str(suite)], check=False)
+    output = str(tmp_path / "out" / "output.xml")
+    assert main([output, "--outputdir", str(tmp_path / "before")]) == 0
+    before = json.loads((tmp_path / "before" / "matrix.json").read_text(encoding="utf-8"))
+    for result in before["results"]:
+        result["verdict"] = {"Fails": "PASS", "Passes": "FAIL"}.get(result["case"], result["verdict"])
+    (tmp_path / "before" / "matrix.json").write_text(json.dumps(before), encoding="utf-8")
+    assert main([output, "--outputdir", str(tmp_path / "after"), "--baseline",
+                 str(tmp_path / "before" / "matrix.json")]) == 0
+    after = json.loads((tmp_path / "after" / "matrix.json").read_text(encoding="utf-8"))
+    assert {result["case"]: result["change"] for result in after["results"]} == {
+        "Passes": "fixed", "Passes With A Warning": None, "Does Not Apply": None, "Fails": "new-fail"}
+    capsys.readouterr()
+    (tmp_path / "foreign.json").write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main([output, "--baseline", str(tmp_path / "foreign.json")])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        f"python -m WsComplianceLibrary.matrix: error: argument --baseline: the baseline '{tmp_path / 'foreign.json'}' "
+        'is not a matrix.json written by wscompliance: it has no "tool": "wscompliance".')
