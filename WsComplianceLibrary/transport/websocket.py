@@ -1,0 +1,238 @@
+"""A WebSocket connection to the server under test: the opening handshake, then frames, over one socket.
+
+:meth:`WebSocketConnection.open` connects (TCP or TLS), writes the
+handshake request exactly as given and reads the answer's header block; a
+``101`` leaves the connection open and hands every byte the server sent
+after the header block to a :class:`~..wire.websocket.FrameReader`. Then
+:meth:`~WebSocketConnection.send` writes bytes as given (whole or in chops)
+and :meth:`~WebSocketConnection.receive_event` returns the next frame or
+message, or an :class:`Ended` saying why there is none. Every wait has its
+own deadline, and nothing the server does raises.
+"""
+
+from __future__ import annotations
+
+import enum
+import socket
+import ssl
+import time
+from dataclasses import dataclass
+
+from ..target import Target
+from ..wire.http1.response import Outcome, Response
+from ..wire.websocket import DEFAULT_MAX_MESSAGE_SIZE, Event, FrameReader
+from .connection import Deadline, connect
+from .http1 import exchange_on
+
+__all__ = ["EndKind", "Ended", "WebSocketConnection"]
+
+_RECV_SIZE = 65536
+
+
+class EndKind(str, enum.Enum):
+    """Why a wait returned no frame."""
+
+    CLOSED = "closed"
+    """The server closed the TCP connection cleanly."""
+    RESET = "reset"
+    """The connection was reset, or reading from it failed."""
+    TIMEOUT = "timeout"
+    """Nothing whole arrived within the timeout; the connection is still open."""
+    TOO_LARGE = "too large"
+    """A frame or message outgrew the reader's cap; reading stopped and the connection was closed."""
+    NOT_OPEN = "not open"
+    """There is no WebSocket connection: the handshake did not end in ``101``, or :meth:`close` was called."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Ended:
+    """How a wait ended without a frame, with a one-sentence ``detail``.
+
+    Every kind but :attr:`EndKind.TIMEOUT` is final: the socket is closed
+    and later waits return the same :class:`Ended`.
+    """
+
+    how: EndKind
+    detail: str
+
+
+class WebSocketConnection:
+    """One WebSocket connection; create it with :meth:`open`, always :meth:`close` it (or use ``with``).
+
+    :attr:`handshake` is the handshake exchange as an HTTP
+    :class:`~..wire.http1.response.Response` (status, headers, raw bytes)
+    for judging and logging; :attr:`reader` holds the violations the
+    server's frames committed. ``timeout`` is the default for each wait.
+    """
+
+    def __init__(self, target: Target, handshake: Response, reader: FrameReader, timeout: float) -> None:
+        self.target = target
+        self.handshake = handshake
+        self.reader = reader
+        self.timeout = timeout
+        self._sock: socket.socket | None = None
+        self._ended: Ended | None = None
+
+    @classmethod
+    def open(
+        cls,
+        target: Target,
+        request: bytes,
+        timeout: float,
+        verify: bool = True,
+        max_message_size: int = DEFAULT_MAX_MESSAGE_SIZE,
+        negotiated_rsv: tuple[int, ...] = (),
+    ) -> WebSocketConnection:
+        """Connect to ``target``, send the handshake ``request`` and read the answer's header block.
+
+        ``timeout`` bounds connecting, the TLS handshake, sending and
+        reading the answer. The connection is open (:attr:`is_open`) when
+        the answer is ``101``, whatever its headers say: judging them is
+        the caller's job. Otherwise the socket is already closed and every
+        wait returns :attr:`EndKind.NOT_OPEN`. ``max_message_size`` and
+        ``negotiated_rsv`` configure the :class:`FrameReader`.
+        """
+        started = time.monotonic()
+        deadline = Deadline(started + timeout, timeout)
+        handshake = Response(request=request, outcome=Outcome.TIMEOUT, url=target.url, timeout=timeout)
+        connection = cls(target, handshake, FrameReader(max_message_size, negotiated_rsv), timeout)
+        try:
+            connection._sock, failure = connect(target, deadline, verify)
+            if connection._sock is None:
+                handshake.outcome, handshake.detail = failure
+            else:
+                exchange_on(connection._sock, handshake, deadline)
+        except BaseException:
+            connection.close()
+            raise
+        finally:
+            handshake.elapsed = time.monotonic() - started
+        if handshake.outcome is Outcome.ANSWERED and handshake.status == 101:
+            connection.reader.feed(handshake.trailing)
+        else:
+            connection._end(EndKind.NOT_OPEN, f"No WebSocket connection: {_handshake_failure(handshake)}.")
+        return connection
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the socket is open (after a ``101``, until the connection ended or was closed)."""
+        return self._sock is not None
+
+    @property
+    def violations(self) -> list[str]:
+        """Every rule of RFC 6455 the server's frames broke so far, one sentence each."""
+        return self.reader.violations
+
+    def send(
+        self, data: bytes, chop_size: int | None = None, chop_delay: float = 0.0, timeout: float | None = None
+    ) -> Ended | None:
+        """Write ``data`` as given; return ``None`` once every byte is written, else an :class:`Ended` saying why not.
+
+        With ``chop_size`` the bytes go out in writes of that many bytes,
+        ``chop_delay`` seconds apart, as Autobahn's chopped writes do. The
+        whole send, delays included, is bounded by ``timeout`` (the
+        connection's default when ``None``). A failed write leaves the
+        socket open: what the server sent before is still to be read.
+        """
+        if chop_size is not None and chop_size < 1:
+            raise ValueError(f"A chop size is at least 1 byte, not {chop_size}.")
+        if self._sock is None:
+            return self._ended
+        deadline = Deadline.after(self.timeout if timeout is None else timeout)
+        view = memoryview(data)
+        step = chop_size or len(view) or 1
+        written = 0
+        try:
+            for start in range(0, len(view), step):
+                if start and chop_delay:
+                    time.sleep(min(chop_delay, deadline.remaining()))
+                if deadline.remaining() <= 0:
+                    raise TimeoutError
+                self._sock.settimeout(deadline.remaining())
+                self._sock.sendall(view[start:start + step])
+                written = start + len(view[start:start + step])
+        except TimeoutError:
+            return Ended(EndKind.TIMEOUT, f"The server did not take {len(view)} bytes within {deadline} "
+                                          f"({written} were written).")
+        except BrokenPipeError:
+            return Ended(EndKind.CLOSED, f"The server closed the connection after {written} of {len(view)} "
+                                         "bytes were written.")
+        except (ssl.SSLError, OSError) as error:
+            return Ended(EndKind.RESET, f"Writing failed after {written} of {len(view)} bytes "
+                                        f"({getattr(error, 'reason', None) or error}).")
+        return None
+
+    def receive_event(self, timeout: float | None = None) -> Event | Ended:
+        """The next frame or completed message from the server, or how the wait for it ended.
+
+        Waits at most ``timeout`` seconds (the connection's default when
+        ``None``). Frames that already arrived are returned without waiting.
+        """
+        event = self._next_event()
+        if event is not None:
+            return event
+        if self._sock is None:
+            assert self._ended is not None
+            return self._ended
+        deadline = Deadline.after(self.timeout if timeout is None else timeout)
+        while True:
+            remaining = deadline.remaining()
+            if remaining <= 0:
+                return self._timed_out(deadline)
+            try:
+                self._sock.settimeout(remaining)
+                data = self._sock.recv(_RECV_SIZE)
+            except TimeoutError:
+                return self._timed_out(deadline)
+            except ConnectionResetError:
+                return self._end(EndKind.RESET, f"The connection was reset{self._mid_frame()}.")
+            except (ssl.SSLError, OSError) as error:
+                return self._end(EndKind.RESET, f"Reading failed ({getattr(error, 'reason', None) or error})"
+                                                f"{self._mid_frame()}.")
+            if not data:
+                self.reader.feed_eof()
+                return self._end(EndKind.CLOSED, f"The server closed the TCP connection{self._mid_frame()}.")
+            self.reader.feed(data)
+            event = self._next_event()
+            if event is not None:
+                return event
+
+    def close(self) -> None:
+        """Close the socket (no closing handshake: send a Close frame first for that). Safe to call twice."""
+        if self._sock is not None:
+            self._end(EndKind.NOT_OPEN, "The connection was closed by this client.")
+
+    def __enter__(self) -> WebSocketConnection:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _next_event(self) -> Event | Ended | None:
+        event = self.reader.next_event()
+        if event is None and self.reader.too_large is not None and self._sock is not None:
+            return self._end(EndKind.TOO_LARGE, self.reader.too_large)
+        return event
+
+    def _end(self, how: EndKind, detail: str) -> Ended:
+        self._ended = Ended(how, detail)
+        if self._sock is not None:
+            self._sock.close()
+            self._sock = None
+        return self._ended
+
+    def _timed_out(self, deadline: Deadline) -> Ended:
+        return Ended(EndKind.TIMEOUT, f"No whole frame arrived within {deadline}{self._mid_frame()}.")
+
+    def _mid_frame(self) -> str:
+        pending = self.reader.pending_bytes
+        return f", in the middle of a frame ({pending} bytes of it received)" if pending else ""
+
+
+def _handshake_failure(handshake: Response) -> str:
+    if handshake.outcome is Outcome.ANSWERED:
+        return f"the server answered {handshake.status} instead of 101"
+    return handshake.detail or f"the handshake ended as {handshake.outcome}"
