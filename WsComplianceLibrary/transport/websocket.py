@@ -151,9 +151,10 @@ class WebSocketConnection:
                     time.sleep(min(chop_delay, deadline.remaining()))
                 if deadline.remaining() <= 0:
                     raise TimeoutError
+                chop = view[start:start + step]
                 self._sock.settimeout(deadline.remaining())
-                self._sock.sendall(view[start:start + step])
-                written = start + len(view[start:start + step])
+                self._sock.sendall(chop)
+                written += len(chop)
         except TimeoutError:
             return Ended(EndKind.TIMEOUT, f"The server did not take {len(view)} bytes within {deadline} "
                                           f"({written} were written).")
