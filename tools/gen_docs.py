@@ -1,20 +1,22 @@
-"""Generate the committed documentation: ``docs/WsComplianceLibrary.html`` (libdoc) and ``docs/suites.html`` (testdoc).
+"""Generate the committed documentation: the keyword reference and the acceptance document of the cases.
 
-Run from anywhere: ``python tools/gen_docs.py``. ``--check`` writes
-nothing and exits 1 when a committed file no longer matches what the code
-and suites give. Comparison reads only the data model each page embeds
-(the ``libdoc = {...}`` / ``testdoc = {...}`` line) with its generation
-time blanked, so a new timestamp or a newer Robot Framework page template
-is not a change, but a new keyword, case or documentation sentence is.
+``docs/WsComplianceLibrary.html`` is libdoc's page of the library;
+``docs/cases.md`` and ``docs/cases.html`` list every case of the catalogue
+(see :mod:`WsComplianceLibrary.casedoc`). Run from anywhere:
+``python tools/gen_docs.py``. ``--check`` writes nothing and exits 1 when a
+committed file no longer matches what the code gives. For the libdoc page
+only the data model it embeds (the ``libdoc = {...}`` line) is compared,
+with its generation time blanked, so a new timestamp or a newer Robot
+Framework page template is not a change, but a new keyword or documentation
+sentence is; the case pages are compared whole.
 
-Source paths in both pages are relative to the repository root, so the
-files do not depend on where the checkout lives.
+Source paths are relative to the repository root, so the files do not
+depend on where the checkout lives.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import re
 import sys
 import tempfile
@@ -23,17 +25,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 LIBRARY_DOC = DOCS / "WsComplianceLibrary.html"
-SUITES_DOC = DOCS / "suites.html"
-SUITES_TITLE = "WebSocket Handshake Compliance Suites"
+CASES_MARKDOWN = DOCS / "cases.md"
+CASES_HTML = DOCS / "cases.html"
 
 # The docs describe this checkout's library, not whichever version is installed.
 sys.path.insert(0, str(ROOT))
 
-from robot.htmldata import TESTDOC, HtmlFileWriter  # noqa: E402
 from robot.libdoc import LibraryDocumentation  # noqa: E402
-from robot.testdoc import TestdocModelWriter, TestSuiteFactory  # noqa: E402
 
-_MODEL_LINE = re.compile(r"^(?:libdoc|testdoc) = .*$", re.MULTILINE)
+from WsComplianceLibrary import casedoc  # noqa: E402
+
+_MODEL_LINE = re.compile(r"^libdoc = .*$", re.MULTILINE)
 _GENERATED = re.compile(r'"generated": ?(?:"[^"]*"|\d+)')
 
 
@@ -60,45 +62,31 @@ def render_library_doc() -> str:
         return output.read_text(encoding="utf-8")
 
 
-def render_suites_doc() -> str:
-    """The testdoc HTML of ``suites/``: every case with the RFC text it checks and why it matters.
-
-    Built with testdoc's own model writer rather than its command, which
-    writes only to a file and prints a deprecation note; links to the
-    suite files are made relative to ``docs/``.
-    """
-    suite = TestSuiteFactory([str(ROOT / "suites")])
-    output = _NamedText(str(SUITES_DOC))
-    HtmlFileWriter(output, TestdocModelWriter(output, suite, SUITES_TITLE)).write(TESTDOC)
-    return output.getvalue().replace(f'"source":"{ROOT.as_posix()}/', '"source":"')
-
-
-class _NamedText(io.StringIO):
-    """A text buffer with the ``name`` of the file it stands for, which testdoc reads to make links relative."""
-
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.name = name
-
-
 def model(page: str) -> str:
-    """The data model a libdoc or testdoc page embeds, generation time blanked: what staleness compares."""
+    """The data model a libdoc page embeds, generation time blanked: what staleness compares."""
     found = _MODEL_LINE.search(page)
     if found is None:
-        raise ValueError("the page embeds no libdoc or testdoc data model")
+        raise ValueError("the page embeds no libdoc data model")
     return _GENERATED.sub('"generated": null', found.group(0))
 
 
 def render_all() -> dict[Path, str]:
     """Every generated documentation file and its fresh text."""
-    return {LIBRARY_DOC: render_library_doc(), SUITES_DOC: render_suites_doc()}
+    return {
+        LIBRARY_DOC: render_library_doc(),
+        CASES_MARKDOWN: casedoc.render_markdown(),
+        CASES_HTML: casedoc.render_html(),
+    }
 
 
 def stale_files(fresh: dict[Path, str]) -> list[Path]:
     """The files whose committed data model differs from ``fresh`` (missing files included)."""
+    def compared(path: Path, text: str) -> str:
+        return model(text) if path == LIBRARY_DOC else text
+
     return [
         path for path, text in fresh.items()
-        if not path.exists() or model(path.read_text(encoding="utf-8")) != model(text)
+        if not path.exists() or compared(path, path.read_text(encoding="utf-8")) != compared(path, text)
     ]
 
 
