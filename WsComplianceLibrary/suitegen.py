@@ -39,8 +39,8 @@ def render_suite(family: Family) -> str:
         "",
         f"Resource          ../../resources/{family.suite.split('/')[0]}.resource",
         "",
-        "Suite Setup       Open Compliance Target",
-        "Suite Teardown    Close Compliance Target",
+        f"Suite Setup       {family.setup}",
+        f"Suite Teardown    {family.teardown}",
         f"Test Template     {family.template}",
         *(["", "Test Tags         " + _SEPARATOR.join(shared)] if shared else []),
         "",
@@ -118,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         stale.append(path)
         if not args.check:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     verb = "differ from the catalogue" if args.check else "written"
     for path in stale:

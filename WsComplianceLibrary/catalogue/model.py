@@ -40,7 +40,8 @@ class Family:
     ``template`` is the suite's ``Test Template``: a keyword whose name
     states the rule most rows check. ``templates`` maps the other rules some
     rows check to their own template, which those rows name in
-    ``[Template]``.
+    ``[Template]``. ``setup`` and ``teardown`` are the suite's setup and
+    teardown keywords, from the area's resource file.
     """
 
     name: str
@@ -50,6 +51,8 @@ class Family:
     template: str
     columns: tuple[str, ...]
     templates: tuple[tuple[str, str], ...] = ()
+    setup: str = "Open Compliance Target"
+    teardown: str = "Close Compliance Target"
 
     def template_for(self, case: Case) -> str:
         """The template keyword of ``case``'s row."""
@@ -57,16 +60,19 @@ class Family:
 
     def row(self, case: Case) -> tuple[str, ...]:
         """The template arguments that stand for ``case`` in its suite row."""
-        from ..judges.handshake import RULES  # the rule table names each rule's assertion keyword
+        if case.recipe is None:
+            cells = {name.lower(): value for name, value in case.cells}
+        else:
+            from ..judges.handshake import RULES  # the rule table names each rule's assertion keyword
 
-        recipe = case.recipe
-        cells = {
-            "method": recipe.method,
-            "version": recipe.http_version,
-            "headers": _headers_cell(recipe.headers),
-            "body": (recipe.body or b"").decode("latin-1"),
-            "check": RULES[case.expect].keyword,
-        }
+            recipe = case.recipe
+            cells = {
+                "method": recipe.method,
+                "version": recipe.http_version,
+                "headers": _headers_cell(recipe.headers),
+                "body": (recipe.body or b"").decode("latin-1"),
+                "check": RULES[case.expect].keyword,
+            }
         values = [cells[column.lower()] for column in self.columns]
         while len(values) > 1 and not values[-1]:
             values.pop()
@@ -75,18 +81,23 @@ class Family:
 
 @dataclass(frozen=True)
 class Case:
-    """One compliance case: the rule, the probe and the expected outcome."""
+    """One compliance case: the rule, the probe and the expected outcome.
+
+    ``recipe`` is the HTTP/1.1 handshake a case sends; cases of other areas
+    (HTTP/2) have none and give their suite row's cells, by column, in ``cells``.
+    """
 
     id: str
     family: str
     title: str
     rfc: tuple[str, ...]
     level: str
-    recipe: Recipe
+    recipe: Recipe | None
     expect: str
     says: str
     why: str
     extra_tags: tuple[str, ...] = field(default=())
+    cells: tuple[tuple[str, str], ...] = field(default=())
 
     @property
     def tags(self) -> tuple[str, ...]:

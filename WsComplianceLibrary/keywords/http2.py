@@ -1,0 +1,349 @@
+"""Keywords for WebSockets over HTTP/2 (RFC 8441): the target, the extended CONNECT, and the rules that judge it."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import html
+from datetime import timedelta
+from typing import Any, Union
+
+from robot.api import logger
+from robot.api.exceptions import SkipExecution
+from robotlibcore import keyword
+
+from ..context import KeywordError, LibraryContext, flag, is_usable_target_name, seconds, time_in_seconds
+from ..judges.http2 import RULES, describe, extended_connect_accepted
+from ..judges.verdicts import Verdict
+from ..reference_http2 import Http2ReferenceServer
+from ..target import Target, TargetError, parse_target
+from ..transport.http2 import exchange
+from ..wire.http1.request import RequestError
+from ..wire.http2.frames import FrameRecord
+from ..wire.http2.request import extended_connect_fields
+from ..wire.http2.response import H2Outcome, H2Response
+from ..wirelog import printable
+from .assertions import report
+
+__all__ = ["Http2Keywords"]
+
+FieldArgument = Union[dict, list, str, None]
+"""Field changes as a dictionary or ``(name, value)`` pairs; empty text means none."""
+
+
+class Http2Keywords:
+    """WebSockets over HTTP/2."""
+
+    def __init__(self, context: LibraryContext) -> None:
+        self.ctx = context
+        self.target: Target | None = None
+        self.reference_server = Http2ReferenceServer()
+        self._endpoint_problems: dict[str, str | None] = {}
+
+    @keyword("Set HTTP/2 Target")
+    def set_http2_target(self, url: str, timeout: timedelta | None = None, verify: bool | None = None) -> str:
+        """Sets the target of the HTTP/2 keywords and returns the previous URL.
+
+        ``h2c://host:port/path`` speaks cleartext HTTP/2 with prior knowledge;
+        ``wss://`` and ``https://`` speak HTTP/2 over TLS, offering only ``h2``
+        in ALPN; ``ws://`` and ``http://`` try cleartext prior knowledge on
+        that port. ``timeout`` and ``verify`` replace the library-wide defaults.
+
+        Example:
+        | Set HTTP/2 Target | h2c://127.0.0.1:8080/chat |
+        | Set HTTP/2 Target | wss://[::1]:8443/ws | verify=False |
+        """
+        previous = self.target.url if self.target else ""
+        new_timeout = seconds(timeout, self.ctx.timeout)
+        self.target = _http2_target(url)
+        self.ctx.timeout = new_timeout
+        if verify is not None:
+            self.ctx.verify = verify
+        how = "TLS, ALPN h2" if self.target.tls else "cleartext, prior knowledge"
+        logger.info(f"HTTP/2 target is {printable(self.target.url)} (connect to {self.target.authority}, {how}, "
+                    f"timeout {self.ctx.timeout:g} s).")
+        return previous
+
+    @keyword("Set HTTP/2 Target From Suite Variables")
+    def set_http2_target_from_suite_variables(self, ws_url: str, timeout: str, verify_tls: bool | str,
+                                              target_name: str = "") -> str:
+        """Checks the compliance suites' variables and targets what they name over HTTP/2; returns the URL.
+
+        Like `Set Target From Suite Variables`, with ``h2c://`` URLs also
+        accepted; an empty ``ws_url`` starts the embedded HTTP/2 reference
+        server (see `Start HTTP/2 Reference Server`).
+
+        Example:
+        | ${url} = | Set HTTP/2 Target From Suite Variables | ${WS_URL} | ${TIMEOUT} | ${VERIFY_TLS} | ${TARGET_NAME} |
+        """
+        if target_name and not is_usable_target_name(target_name):
+            raise KeywordError(f"TARGET_NAME {target_name!r} is not a usable name.")
+        new_timeout = time_in_seconds(timeout, "TIMEOUT")
+        new_verify = flag(verify_tls, "VERIFY_TLS")
+        if ws_url:
+            try:
+                _http2_target(ws_url)
+            except KeywordError as error:
+                raise KeywordError(f"WS_URL is not a usable target: {error}") from None
+        self.ctx.timeout, self.ctx.verify = new_timeout, new_verify
+        if not ws_url:
+            return self.start_http2_reference_server()
+        self.set_http2_target(ws_url)
+        return ws_url
+
+    @keyword("Start HTTP/2 Reference Server")
+    def start_http2_reference_server(self) -> str:
+        """Starts the embedded HTTP/2 reference server on 127.0.0.1, makes it the HTTP/2 target, returns its URL.
+
+        The server is Hypercorn with a WebSocket echo application, speaking
+        cleartext HTTP/2 with prior knowledge on a free port, in the
+        background until `Stop HTTP/2 Reference Server` or the end of the run.
+
+        Example:
+        | ${url} = | Start HTTP/2 Reference Server |
+        """
+        try:
+            url = self.reference_server.start()
+        except OSError as error:
+            raise KeywordError(f"The HTTP/2 reference server could not start: {error.strerror or error}.") from None
+        self.set_http2_target(url)
+        logger.info(f"HTTP/2 reference server (Hypercorn) listening at {url}.")
+        return url
+
+    @keyword("Stop HTTP/2 Reference Server")
+    def stop_http2_reference_server(self) -> None:
+        """Stops the embedded HTTP/2 reference server if it runs; does nothing otherwise.
+
+        Example:
+        | Stop HTTP/2 Reference Server |
+        """
+        self.reference_server.stop()
+
+    @keyword
+    def send_extended_connect(
+        self,
+        path: str | None = None,
+        headers: FieldArgument = None,
+        subprotocols: str | None = None,
+        extensions: str | None = None,
+        timeout: timedelta | None = None,
+    ) -> H2Response:
+        """Opens an HTTP/2 connection, sends an extended CONNECT for WebSocket on stream 1 and returns what came back.
+
+        The request is, field by field, in this order (RFC 8441 §4, §5):
+        | :method | CONNECT |
+        | :protocol | websocket |
+        | :scheme | https over TLS, http over cleartext |
+        | :path | the target's path and query, or ``path`` |
+        | :authority | the target's host and port |
+        | sec-websocket-version | 13 |
+
+        ``subprotocols`` and ``extensions`` add ``sec-websocket-protocol`` and
+        ``sec-websocket-extensions``. ``headers`` changes any field, pseudo
+        fields included: a dictionary or ``(name, value)`` pairs; a name
+        listed above is replaced in place, ``None`` removes it, other names
+        are appended, spelled and ordered as given. Nothing is normalised,
+        so malformed requests go out as written.
+
+        The library waits for the server's SETTINGS before sending the
+        request (RFC 8441 §3), then reads until the stream is answered or
+        ended, within ``timeout``. The response has ``outcome``, ``settings``
+        (by name, such as ``ENABLE_CONNECT_PROTOCOL``), ``status``,
+        ``headers``, ``stream_end`` (``END_STREAM``, ``RST_STREAM``,
+        ``GOAWAY``, ``connection closed``, ``open`` or ``timeout``),
+        ``error_code`` (such as ``PROTOCOL_ERROR``) and ``frames``. Every
+        frame sent and received is logged, decoded and escaped. The keyword
+        fails only when the request cannot be built or the target cannot be
+        reached; a target that does not speak HTTP/2 gives the outcome
+        ``not_http2``, which the assertion keywords skip as not applicable.
+
+        Example:
+        | ${response} = | Send Extended Connect |
+        | Extended Connect Should Be Accepted | ${response} |
+        | ${response} = | Send Extended Connect | headers={":path": None} |
+        | Stream Should Be Refused | ${response} |
+        | ${response} = | Send Extended Connect | subprotocols=chat, superchat |
+        """
+        target = self._require_target()
+        overrides = [*(_overrides(headers) or [])]
+        for name, value in (("sec-websocket-protocol", subprotocols), ("sec-websocket-extensions", extensions)):
+            if value is not None:
+                overrides.insert(0, (name, value))
+        try:
+            request = extended_connect_fields("https" if target.tls else "http",
+                                              path if path is not None else target.path, target.authority, overrides)
+        except RequestError as error:
+            raise KeywordError(f"{error} Nothing was sent.") from None
+        response = exchange(target, request, seconds(timeout, self.ctx.timeout), self.ctx.verify)
+        _log_exchange(response)
+        if not response.outcome.connected:
+            raise KeywordError(f"Could not reach {target.url}: {response.detail}.")
+        return response
+
+    @keyword
+    def server_should_advertise_extended_connect(self, response: Any, msg: str | None = None) -> None:
+        """Fails unless the server's SETTINGS carried ``SETTINGS_ENABLE_CONNECT_PROTOCOL`` = 1 (RFC 8441 §3).
+
+        Example:
+        | ${response} = | Send Extended Connect |
+        | Server Should Advertise Extended Connect | ${response} |
+        """
+        self._assert("advertises extended connect", response, msg)
+
+    @keyword
+    def extended_connect_should_be_accepted(self, response: Any, msg: str | None = None) -> None:
+        """Fails unless a correct extended CONNECT got a ``2xx`` (``200``); ``101`` fails (RFC 9113 §8.6).
+
+        This is the positive control: when it fails with anything but
+        ``101`` the message says the target is not a WebSocket-over-HTTP/2
+        endpoint at that URL.
+
+        Example:
+        | ${response} = | Send Extended Connect |
+        | Extended Connect Should Be Accepted | ${response} |
+        """
+        self._assert("extended connect accepted", response, msg)
+
+    @keyword
+    def stream_should_be_refused(self, response: Any, msg: str | None = None) -> None:
+        """Fails unless the server refused the request: RST_STREAM, GOAWAY, a close, or a ``4xx``.
+
+        - ``2xx`` fails: the server opened a tunnel for a request it must refuse,
+        - ``101`` fails: it switched protocols, which HTTP/2 forbids,
+        - any other status passes (``4xx`` is the usual refusal),
+        - silence until the timeout and invalid HTTP/2 fail.
+
+        Example:
+        | ${response} = | Send Extended Connect | headers={":path": None} |
+        | Stream Should Be Refused | ${response} |
+        """
+        self._assert("stream refused", response, msg)
+
+    @keyword("HTTP/2 Status Should Be")
+    def http2_status_should_be(self, response: Any, expected: int, msg: str | None = None) -> None:
+        """Fails unless the server answered the stream with ``:status`` ``expected``.
+
+        Example:
+        | ${response} = | Send Extended Connect | headers={"sec-websocket-version": "8"} |
+        | HTTP/2 Status Should Be | ${response} | 400 |
+        """
+        observed = self._observed(response)
+        passed = observed.status == expected
+        report(Verdict(passed, f"The server {describe(observed)}." if passed
+                       else f"Expected :status {expected}, but the server {describe(observed)}."), msg)
+
+    @keyword
+    def extended_connect_should_select_only_an_offered_subprotocol(self, response: Any, msg: str | None = None) -> None:
+        """Fails if a ``200`` selects a subprotocol the client did not offer, or more than one (RFC 8441 §5, RFC 6455 §4.2.2).
+
+        A refusal passes. Not applicable when the target refuses even a
+        correct extended CONNECT.
+
+        Example:
+        | ${response} = | Send Extended Connect | subprotocols=chat, superchat |
+        | Extended Connect Should Select Only An Offered Subprotocol | ${response} |
+        """
+        self._assert("only an offered subprotocol", response, msg)
+
+    @keyword
+    def extended_connect_should_not_accept_unknown_extension(self, response: Any, msg: str | None = None) -> None:
+        """Fails if a ``200`` accepts the made-up extension offered (RFC 8441 §5, RFC 6455 §9.1).
+
+        A refusal passes. Not applicable when the target refuses even a
+        correct extended CONNECT.
+
+        Example:
+        | ${response} = | Send Extended Connect | extensions=x-made-up-ext |
+        | Extended Connect Should Not Accept Unknown Extension | ${response} |
+        """
+        self._assert("unknown extension not accepted", response, msg)
+
+    def _assert(self, name: str, response: Any, msg: str | None) -> None:
+        rule = RULES[name]
+        observed = self._observed(response)
+        if rule.needs_endpoint and not (observed.status is not None and 200 <= observed.status < 300):
+            reason = self._endpoint_problem()
+            if reason:
+                raise SkipExecution(f"Not applicable: {reason}")
+        report(rule.judge(observed), msg)
+
+    def _observed(self, response: Any) -> H2Response:
+        if not isinstance(response, H2Response):
+            raise KeywordError(f"Expected a response from Send Extended Connect, got {type(response).__name__}.")
+        if response.outcome is H2Outcome.NOT_HTTP2:
+            raise SkipExecution(f"Not applicable: {response.url} does not speak HTTP/2: {printable(response.detail)}.")
+        return response
+
+    def _endpoint_problem(self) -> str | None:
+        """Why the target refuses a correct extended CONNECT, or ``None`` when it accepts one (asked once per URL)."""
+        target = self._require_target()
+        if target.url not in self._endpoint_problems:
+            request = extended_connect_fields("https" if target.tls else "http", target.path, target.authority)
+            probe = exchange(target, request, self.ctx.timeout, self.ctx.verify)
+            verdict = extended_connect_accepted(probe)
+            self._endpoint_problems[target.url] = None if verdict.passed else verdict.message
+        return self._endpoint_problems[target.url]
+
+    def _require_target(self) -> Target:
+        if self.target is not None:
+            return self.target
+        if self.ctx.target is not None:
+            return self.ctx.target
+        raise KeywordError("No HTTP/2 target is set: call Set HTTP/2 Target with h2c://host:port/path or "
+                           "wss://host:port/path, or start the embedded one with Start HTTP/2 Reference Server.")
+
+
+def _http2_target(url: str) -> Target:
+    """``url`` as a target; ``h2c://`` is read as ``http://`` (cleartext, prior knowledge) and kept as given."""
+    prior_knowledge = isinstance(url, str) and url.strip()[:6].lower() == "h2c://"
+    try:
+        if not prior_knowledge:
+            return parse_target(url)
+        return dataclasses.replace(parse_target("http://" + url.strip()[6:]), url=url.strip())
+    except TargetError as error:
+        raise KeywordError(str(error)) from None
+
+
+def _overrides(headers: FieldArgument) -> list[tuple[str, str | None]] | None:
+    if isinstance(headers, str) and headers.strip():
+        # A suite cell arrives as text (a union with str takes text as is): read it as Robot reads a dict.
+        try:
+            headers = ast.literal_eval(headers)
+        except (ValueError, SyntaxError):
+            raise KeywordError(f"Fields '{printable(headers, 80)}' are neither a dictionary nor (name, value) "
+                               "pairs.") from None
+    if not headers:
+        return None
+    if isinstance(headers, dict):
+        return [(str(name), None if value is None else str(value)) for name, value in headers.items()]
+    if not isinstance(headers, (list, tuple)):
+        raise KeywordError(f"Fields {headers!r:.80} are neither a dictionary nor (name, value) pairs.")
+    pairs = []
+    for item in headers:
+        if not (isinstance(item, (list, tuple)) and len(item) == 2):
+            raise KeywordError(f"Field {item!r:.80} is not a (name, value) pair.")
+        pairs.append((str(item[0]), None if item[1] is None else str(item[1])))
+    return pairs
+
+
+def _log_exchange(response: H2Response) -> None:
+    """Log every frame sent and received, decoded, with server bytes made printable and HTML-escaped."""
+    how = f"TLS, ALPN {response.alpn}" if response.alpn else "cleartext, prior knowledge"
+    lines = [_frame_line(record) for record in response.frames]
+    if response.frames_not_kept:
+        lines.append(f"[... {response.frames_not_kept} more frames not shown]")
+    ending = f"; {response.detail}" if response.detail else ""
+    title = (f"HTTP/2 frames with {response.url} ({how}); outcome: {response.outcome}, stream: {response.stream_end}"
+             f"{ending}; {response.elapsed * 1000:.1f} ms")
+    logger.info(f"<details open><summary>{html.escape(printable(title, 400))}</summary>"
+                f'<pre style="white-space: pre-wrap">{html.escape(chr(10).join(lines) or "(no frames)")}</pre>'
+                "</details>", html=True)
+
+
+def _frame_line(record: FrameRecord) -> str:
+    arrow = "sent    " if record.sent else "received"
+    flags = f" [{', '.join(record.flags)}]" if record.flags else ""
+    detail = f": {printable(record.detail, 300)}" if record.detail else ""
+    head = f"{arrow} {record.type} stream {record.stream}{flags}, {record.length} bytes{detail}"
+    fields = "".join(f"\n             {printable(name, 100)}: {printable(value, 300)}" for name, value in record.fields)
+    return head + fields
