@@ -18,7 +18,8 @@ from bench.measure import (
     sample_cases,
     time_split,
 )
-from WsComplianceLibrary.catalogue import CASES, Recipe, case_by_id
+from WsComplianceLibrary.catalogue import Recipe, case_by_id
+from WsComplianceLibrary.catalogue.handshake import CASES
 from WsComplianceLibrary.wire.http1.request import SAMPLE_KEY, build_upgrade_request
 from WsComplianceLibrary.target import parse_target
 
