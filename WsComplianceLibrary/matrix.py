@@ -437,12 +437,15 @@ tr > :first-child { border-left: 1px solid #ccc; }
 thead th { background: #f3f3f3; position: sticky; top: 0; z-index: 2; border-top: 1px solid #ccc; }
 thead th.case, td.case { position: sticky; left: 0; z-index: 1; }
 thead th.case { z-index: 3; }
-th.target { min-width: 9em; max-width: 14em; word-break: break-all; }
+th.target { min-width: 9em; max-width: 13em; overflow-wrap: anywhere; }
 .url { font-weight: normal; font-size: 0.85em; display: block; color: #444; }
 td.case { font-family: monospace; white-space: nowrap; box-shadow: 1px 0 0 #999; }
+td.title { min-width: 16em; }
+td.rfc { white-space: nowrap; }
 tr.group th { background: #e8eef7; text-align: left; }
-tr.group span { position: sticky; left: 0.5em; }
-.totals { font-weight: normal; font-size: 0.85em; display: block; }
+tr.group span { display: inline-block; position: sticky; left: 0.5em; }
+.totals { font-weight: normal; font-size: 0.85em; display: block; overflow-wrap: normal; }
+.count { white-space: nowrap; }
 td.verdict { text-align: center; white-space: nowrap; }
 td.verdict a { color: inherit; text-decoration: none; display: block; }
 td.verdict a:hover { text-decoration: underline; }
@@ -516,11 +519,12 @@ def render_html(data: dict[str, object]) -> str:
     head = ['<th class="case">Case</th><th>Title</th><th>RFC</th><th>Level</th>']
     for target in targets:
         counts: dict[str, int] = target["totals"]  # type: ignore[assignment]
-        totals = ", ".join(f"{count} {verdict}" for verdict, count in counts.items())
+        # A count never breaks across lines: "1" above "0 FAIL" would read as one FAIL.
+        totals = ", ".join(f'<span class="count">{count} {_text(verdict)}</span>' for verdict, count in counts.items())
         url = f'<span class="url">{_text(target["url"])}</span>' if target["name"] else ""
         head.append(
             f'<th class="target"><a href="{_text(target["log"])}">{_text(target["target"])}</a>{url}'
-            f'<span class="totals">{_text(totals)}</span>'
+            f'<span class="totals">{totals}</span>'
             f'<span class="totals"><a href="{_text(target["report"])}">report</a> &middot; '
             f'{float(target["elapsed"]):.1f} s</span></th>'
         )
@@ -531,8 +535,10 @@ def render_html(data: dict[str, object]) -> str:
             group = case["group"]
             rows.append(f'<tr class="group"><th colspan="{4 + len(targets)}"><span>{_text(group)}</span></th></tr>')
         row = [
-            f'<td class="case" title="{_text(case["title"])}">{_text(case["id"])}</td><td>{_text(case["title"])}</td>'
-            f'<td>{_text(", ".join(case["rfc"]))}</td><td>{_text(case["level"])}</td>'
+            f'<td class="case" title="{_text(case["title"])}">{_text(case["id"])}</td>'
+            f'<td class="title">{_text(case["title"])}</td>'
+            f'<td class="rfc">{"<br>".join(_text(section) for section in case["rfc"])}</td>'
+            f'<td>{_text(case["level"])}</td>'
         ]
         row += [_cell(cells.get((case["id"], target["target"]))) for target in targets]
         rows.append("<tr>" + "".join(row) + "</tr>")

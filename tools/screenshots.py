@@ -1,14 +1,18 @@
 """Look at the reports as a reader would: screenshots of matrix.html, report.html and log.html in headless Chromium.
 
-``python tools/screenshots.py [--outputdir results]`` runs ``wscompliance``
-against the embedded reference server and a hostile server started here on
-127.0.0.1 (it accepts every method and puts HTML, an ANSI escape and
-non-ASCII bytes in its answer), then saves PNGs under
-``OUTPUTDIR/screenshots``: the matrix, the hostile target's report, and its
-log opened at COMP-UPGRADE-POST so the raw request and response are
-expanded. Look at them: the bytes must be readable and nothing the server
-sent may render as HTML. A manual check, not part of CI; needs
-``chromium`` on PATH (Debian: ``apt-get install chromium``).
+``python tools/screenshots.py [--outputdir results] [--targets N] [--baseline OLD/matrix.json]``
+runs ``wscompliance`` against N named targets (default 2), taking turns
+between the embedded reference server (``reference-1``, ``reference-3``,
+...) and a hostile server started here on 127.0.0.1 (``hostile-2``, ...; it
+accepts every method and puts HTML, an ANSI escape and non-ASCII bytes in
+its answer), then saves PNGs under ``OUTPUTDIR/screenshots``: the matrix as
+it opens and scrolled down and right (the header row and the case column
+must stay in view), the first hostile target's report, and its log opened
+at COMP-UPGRADE-POST so the raw request and response are expanded. Look at
+them: the bytes must be readable and nothing the server sent may render as
+HTML. ``--baseline`` goes to ``wscompliance``, to see the change marks. A
+manual check, not part of CI; needs ``chromium`` on PATH (Debian:
+``apt-get install chromium``).
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ CHROMIUM_FLAGS = (
     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
     "--virtual-time-budget=5000", "--run-all-compositor-stages-before-draw",
 )
+SCROLL = (1400, 1800)
+"""How far right and down the scrolled matrix screenshot is taken, in CSS pixels."""
 
 
 def hostile_answer(head: bytes) -> bytes:
@@ -83,11 +89,28 @@ def screenshot(chromium: str, page: str, png: Path, width: int = 1500, height: i
     print(png)
 
 
+def scrolled_copy(page: Path, copy: Path, right: int, down: int) -> Path:
+    """A copy of ``page`` shown scrolled by (``right``, ``down``), for --screenshot, which cannot scroll.
+
+    Headless Chromium paints a scrolled window blank, so the copy's body is
+    made the scrolling box, a window's size and without padding (sticky
+    cells stop at a scrolling box's padding), and scrolled instead.
+    """
+    scroller = ("<style>html { overflow: hidden; } body { margin: 0; height: 100vh; overflow: auto; }</style>"
+                f"<script>document.body.scrollLeft = {right}; document.body.scrollTop = {down};</script>")
+    copy.write_text(page.read_text(encoding="utf-8").replace("</body>", f"{scroller}</body>"), encoding="utf-8")
+    return copy
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python tools/screenshots.py", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--outputdir", type=Path, default=ROOT / "results")
+    parser.add_argument("--targets", type=int, default=2, help="how many named targets (at least 2, default 2)")
+    parser.add_argument("--baseline", type=Path, help="matrix.json of an earlier run, passed to wscompliance")
     args = parser.parse_args(argv)
+    if args.targets < 2:
+        parser.error(f"--targets {args.targets} is too few; give 2 or more, one reference and one hostile at least")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         print("chromium is not on PATH (Debian: apt-get install chromium)", file=sys.stderr)
@@ -96,16 +119,23 @@ def main(argv: list[str] | None = None) -> int:
     listener = socket.create_server(("127.0.0.1", 0))
     hostile_url = f"ws://127.0.0.1:{listener.getsockname()[1]}/"
     threading.Thread(target=serve_hostile, args=(listener,), daemon=True).start()
+    targets = [f"reference-{number}=embedded" if number % 2 else f"hostile-{number}={hostile_url}"
+               for number in range(1, args.targets + 1)]
+    baseline = ["--baseline", str(args.baseline)] if args.baseline else []
     try:
         subprocess.run([sys.executable, "-m", "WsComplianceLibrary.cli", "--outputdir", str(outputdir),
-                        "--processes", "2", "embedded", hostile_url], cwd=ROOT, check=False)
+                        "--processes", "2", *baseline, *targets], cwd=ROOT, check=False)
     finally:
         listener.close()
-    folder = next(path for path in outputdir.iterdir() if path.is_dir() and path.name.startswith("ws-127.0.0.1-"))
+    folder = outputdir / "hostile-2"
     test = next(test for test in ExecutionResult(str(folder / "output.xml")).suite.all_tests if test.name == CASE_SHOWN)
     shots = outputdir / "screenshots"
     shots.mkdir(exist_ok=True)
     screenshot(chromium, (outputdir / "matrix.html").as_uri(), shots / "matrix.png", height=1400)
+    # The copy sits beside matrix.html, so its links and the log paths in it stay as they are.
+    scrolled = scrolled_copy(outputdir / "matrix.html", outputdir / "matrix-scrolled.html", *SCROLL)
+    screenshot(chromium, scrolled.as_uri(), shots / "matrix-scrolled.png", height=1100)
+    scrolled.unlink()
     screenshot(chromium, (folder / "report.html").as_uri(), shots / "report.png")
     # The log as the matrix links into it: the test opened at its anchor. A window tall enough for the
     # whole page, because headless Chromium paints a scrolled page blank above the anchor.
