@@ -6,19 +6,27 @@ HTTP/2 with prior knowledge. :func:`extended_connect_server` runs ``h2``
 with inbound validation off, so it sees malformed requests and decides
 itself: compliant unless ``violation`` names the one rule to break
 (:data:`VIOLATIONS`). The hostile peers write raw frames.
+:func:`throwaway_certificate` gives the TLS reference server its certificate.
 """
 
 from __future__ import annotations
 
+import datetime
+import ipaddress
 import socket
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 import h2.config
 import h2.connection
 import h2.events
 import h2.exceptions
 import h2.settings
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from h2.errors import ErrorCodes
 from h2.settings import SettingCodes
 from hyperframe.frame import GoAwayFrame, HeadersFrame, SettingsFrame
@@ -168,3 +176,22 @@ HOSTILE = {
     "garbage-preface": garbage_preface,
     "silent": silent,
 }
+
+
+def throwaway_certificate(directory: Path) -> tuple[str, str]:
+    """A fresh self-signed certificate for 127.0.0.1 and its key, written to ``directory``; their paths."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        .sign(key, hashes.SHA256())
+    )
+    cert_file, key_file = directory / "cert.pem", directory / "key.pem"
+    cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return str(cert_file), str(key_file)
