@@ -308,11 +308,6 @@ def _area_of(suite: str) -> str:
     return "" if folder == "." else folder
 
 
-def _heading(name: str) -> str:
-    """``upgrade_method`` or ``http2`` as a heading word: ``Upgrade Method``, ``Http2``."""
-    return name.replace("_", " ").replace("/", " / ").title()
-
-
 def _case_rows(targets: Sequence[TargetResult]) -> list[dict[str, object]]:
     """A row per case that ran, grouped: the catalogue's, family by family in catalogue order, then any others.
 
@@ -323,17 +318,18 @@ def _case_rows(targets: Sequence[TargetResult]) -> list[dict[str, object]]:
     for target in targets:
         for result in target.cases:
             ran.setdefault(result.case, result)
-    families = {family.name: (position, family) for position, family in enumerate(FAMILIES)}
-    catalogued = sorted((case for case in CASES if case.id in ran),
-                        key=lambda case: families.get(case.family, (len(families), None))[0])
+    families = {family.name: family for family in FAMILIES}
+    order = {name: position for position, name in enumerate(families)}
+    catalogued = sorted((case for case in CASES if case.id in ran), key=lambda case: order.get(case.family, len(order)))
     rows: list[dict[str, object]] = []
     for case in catalogued:
-        family = families.get(case.family, (0, None))[1]
+        family = families.get(case.family)
         area = _area_of(family.suite) if family else ""
-        title = family.title if family else _heading(case.family)
+        title = family.title if family else case.family
+        # The area as its folder is spelled (handshake, http2): title case would make HTTP/2 "Http2".
         rows.append({
             "id": case.id, "title": case.title, "rfc": list(case.rfc), "level": case.level, "family": case.family,
-            "area": area, "group": f"{_heading(area)} \u203a {title}" if area else title,
+            "area": area, "group": f"{area} \u203a {title}" if area else title,
         })
     known = {case.id for case in CASES}
     others = [result for name, result in ran.items() if name not in known]
