@@ -32,7 +32,7 @@ from h2.settings import SettingCodes
 from hyperframe.frame import GoAwayFrame, HeadersFrame, SettingsFrame
 from hpack import Encoder
 
-from WsComplianceLibrary.wire.http2.frames import CLIENT_PREFACE
+from WsComplianceLibrary.wire.http2.frames import CLIENT_PREFACE, FrameDecoder
 
 Behaviour = Callable[[socket.socket, bytes, threading.Event], None]
 
@@ -117,18 +117,28 @@ def _settings(**values: int) -> bytes:
     return SettingsFrame(0, settings={getattr(SettingCodes, name): value for name, value in values.items()}).serialize()
 
 
-def _receive(conn: socket.socket, stop: threading.Event, at_least: int) -> bool:
-    """Read at least ``at_least`` bytes from the client; ``False`` if it left first."""
+def _read_request(conn: socket.socket, stop: threading.Event) -> bool:
+    """Read the client's preface and frames up to its request's HEADERS; ``False`` if the client left first."""
     conn.settimeout(0.1)
-    received = 0
-    while received < at_least and not stop.is_set():
+    data = b""
+    while len(data) < len(CLIENT_PREFACE) and not stop.is_set():
         try:
             chunk = conn.recv(65536)
         except TimeoutError:
             continue
         if not chunk:
             return False
-        received += len(chunk)
+        data += chunk
+    frames = FrameDecoder(sent=True)
+    seen = list(frames.feed(data[len(CLIENT_PREFACE):]))
+    while not any(record.type == "HEADERS" for record in seen) and not stop.is_set():
+        try:
+            chunk = conn.recv(65536)
+        except TimeoutError:
+            continue
+        if not chunk:
+            return False
+        seen += frames.feed(chunk)
     return True
 
 
@@ -151,8 +161,7 @@ def settings_flood(conn: socket.socket, head: bytes, stop: threading.Event) -> N
 def window_zero(conn: socket.socket, head: bytes, stop: threading.Event) -> None:
     """Advertises a stream window of 0, accepts the extended CONNECT with 200, and never opens the window."""
     conn.sendall(_settings(ENABLE_CONNECT_PROTOCOL=1, INITIAL_WINDOW_SIZE=0))
-    # The client's preface and SETTINGS, then its SETTINGS acknowledgement and HEADERS: at least two frame headers each.
-    if not _receive(conn, stop, len(CLIENT_PREFACE) + 9) or not _receive(conn, stop, 18):
+    if not _read_request(conn, stop):
         return
     conn.sendall(HeadersFrame(1, data=Encoder().encode([(":status", "200")]), flags=["END_HEADERS"]).serialize())
     stop.wait()

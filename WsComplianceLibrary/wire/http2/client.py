@@ -158,8 +158,7 @@ class ClientConnection:
     def _on_frame(self, record: FrameRecord) -> None:
         frame = record.frame
         if not self.settings_received and not (isinstance(frame, SettingsFrame) and "ACK" not in record.flags):
-            self.invalid = (f"sent a {record.type} frame first, where an HTTP/2 server's connection preface starts "
-                            "with SETTINGS (RFC 9113 §3.4)")
+            self.invalid = f"sent a {record.type} frame first, where an HTTP/2 server's connection preface starts with SETTINGS"
             return
         if record.stream == self.stream_id and isinstance(frame, (HeadersFrame, DataFrame, RstStreamFrame)):
             self._on_stream_frame(record)
