@@ -304,8 +304,8 @@ def _processes(value: str) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wscompliance",
-        description="Run the WebSocket opening-handshake compliance suites against each target and write a "
-                    "report per target, a combined report and a compliance matrix.",
+        description="Run the WebSocket compliance suites against each target and write a report per target, a "
+                    "combined report and a compliance matrix.",
         epilog="Arguments after -- are passed to every robot run, e.g. -- --loglevel DEBUG.",
     )
     parser.add_argument("targets", nargs="*", metavar="[NAME=]URL",
