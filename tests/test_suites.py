@@ -6,11 +6,11 @@ from robot.api import ExecutionResult
 from robotrun import run_robot
 from servers import BEHAVIOURS, FixtureServer
 
-from WsComplianceLibrary.catalogue import CASES
+from WsComplianceLibrary.catalogue import CASES, handshake
 from WsComplianceLibrary.reference_server import ReferenceServer
 
 METHOD_CASES = [case.id for case in CASES if case.family == "method"]
-POSITIVE_CASES = {case.id for case in CASES if "positive" in case.tags and case.family != "baseline"}
+POSITIVE_CASES = {case.id for case in handshake.CASES if "positive" in case.tags and case.family != "baseline"}
 REQUESTS_CASE = "COMP-UPGRADE-POST via RequestsLibrary"
 BASELINE = "COMP-UPGRADE-BASELINE"
 
@@ -74,7 +74,7 @@ def test_a_server_that_never_answers_fails_with_the_timeout_message_in_bounded_t
 
 def test_a_wrong_path_fails_the_baseline_and_makes_positive_cases_not_applicable(tmp_path):
     with FixtureServer(BEHAVIOURS["answer-404"]) as server:
-        result = run_robot(tmp_path, url=server.url + "wrong/path")
+        result = run_robot(tmp_path, "suites/handshake", url=server.url + "wrong/path")
     baseline = result.verdicts[BASELINE]
     assert baseline.status == "FAIL"
     assert f"{server.url}wrong/path is not a WebSocket endpoint at this URL" in baseline.message
@@ -107,14 +107,14 @@ REAL_FAILURES = {
 
 def test_plain_websockets_real_verdicts(tmp_path):
     with ReferenceServer(enforce_rules=False) as server:
-        result = run_robot(tmp_path, url=server.url)
+        result = run_robot(tmp_path, "suites/handshake", url=server.url)
     assert failed(result) == REAL_FAILURES["websockets-plain"]
     assert warned(result) == {"COMP-METHOD-UNKNOWN-501"}
     assert set(result.statuses().values()) <= {"PASS", "FAIL"}
 
 
 def test_aiohttp_real_verdicts(tmp_path, aiohttp_server, request):
-    result = run_robot(tmp_path, url=aiohttp_server.url)
+    result = run_robot(tmp_path, "suites/handshake", url=aiohttp_server.url)
     assert failed(result) == REAL_FAILURES[request.node.callspec.id]
     # aiohttp's parser answers 400 to the unknown token, not 501.
     assert warned(result) == {"COMP-METHOD-UNKNOWN-501"}
