@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from ..printable import printable
+
 __all__ = [
     "Headers",
     "Interim",
@@ -157,10 +159,7 @@ class Response:
 
     def __repr__(self) -> str:
         # Short on purpose: Robot logs this for every ``${response} =`` assignment.
-        # The reason is server text, so it is made printable and link-free first
-        # (imported here because wirelog imports this module).
-        from ...wirelog import printable
-
+        # The reason is server text, so it is made printable and link-free first.
         status = f" {self.status} '{printable(self.reason, 80)}'" if self.status is not None else ""
         return f"<Response {self.outcome.value}{status}, {len(self.raw)} bytes received in {self.elapsed * 1000:.1f} ms>"
 

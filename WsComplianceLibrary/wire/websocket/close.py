@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...wirelog import printable
+from ..printable import printable
 from .utf8 import Utf8Validator
 
 __all__ = ["ClosePayload", "close_payload", "is_valid_close_code", "parse_close_payload"]

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from typing import Literal
 
-from ...wirelog import printable
+from ..printable import printable
 from .close import is_valid_close_code, parse_close_payload
 
 __all__ = [

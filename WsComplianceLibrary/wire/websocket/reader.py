@@ -19,7 +19,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Union
 
-from ...wirelog import printable
+from ..printable import printable
 from .close import ClosePayload, parse_close_payload
 from .frames import BINARY, CLOSE, CONTINUATION, MAX_CONTROL_PAYLOAD, TEXT, Frame, is_control, mask, opcode_name
 from .utf8 import Utf8Validator
