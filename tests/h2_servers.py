@@ -4,7 +4,7 @@ Each is a behaviour for :class:`servers.FixtureServer` (``read_request=False``):
 a function of ``(connection, head, stop_event)`` that speaks cleartext
 HTTP/2 with prior knowledge. :func:`extended_connect_server` runs ``h2``
 with inbound validation off, so it sees malformed requests and decides
-itself: compliant unless ``violation`` names the one rule to break
+itself, and echoes WebSocket frames on accepted streams: compliant unless ``violation`` names the one rule to break
 (:data:`VIOLATIONS`). The hostile peers write raw frames.
 :func:`throwaway_certificate` gives the TLS reference server its certificate.
 """
@@ -33,6 +33,7 @@ from hyperframe.frame import GoAwayFrame, HeadersFrame, SettingsFrame
 from hpack import Encoder
 
 from WsComplianceLibrary.wire.http2.frames import CLIENT_PREFACE, FrameDecoder
+from WsComplianceLibrary.wire.websocket import CLOSE, PING, PONG, FrameReader, Message, build_frame
 
 Behaviour = Callable[[socket.socket, bytes, threading.Event], None]
 
@@ -68,6 +69,23 @@ def _decide(fields: dict[bytes, bytes], violation: str | None) -> list[tuple[byt
     return answer
 
 
+class _EchoTunnel:
+    """The WebSocket end of one accepted stream: echoes messages, answers Ping with Pong and Close with Close."""
+
+    def __init__(self) -> None:
+        self.reader = FrameReader()
+
+    def answer(self, data: bytes) -> bytes:
+        self.reader.feed(data)
+        replies = b""
+        while (event := self.reader.next_event()) is not None:
+            if isinstance(event, Message):
+                replies += build_frame(event.opcode, event.payload, masked=False)
+            elif event.opcode in (PING, CLOSE):
+                replies += build_frame(PONG if event.opcode == PING else CLOSE, event.payload, masked=False)
+        return replies
+
+
 def extended_connect_server(violation: str | None = None) -> Behaviour:
     """A behaviour serving extended CONNECT by RFC 8441 except for ``violation`` (a key of :data:`VIOLATIONS`)."""
     if violation is not None and violation not in VIOLATIONS:
@@ -85,6 +103,7 @@ def extended_connect_server(violation: str | None = None) -> Behaviour:
         connection.initiate_connection()
         conn.sendall(connection.data_to_send())
         conn.settimeout(0.1)
+        tunnels: dict[int, _EchoTunnel] = {}
         while not stop.is_set():
             try:
                 data = conn.recv(65536)
@@ -98,6 +117,10 @@ def extended_connect_server(violation: str | None = None) -> Behaviour:
                 conn.sendall(connection.data_to_send())
                 return
             for event in events:
+                if isinstance(event, h2.events.DataReceived):
+                    connection.acknowledge_received_data(event.flow_controlled_length, event.stream_id)
+                    connection.send_data(event.stream_id, tunnels.setdefault(event.stream_id, _EchoTunnel())
+                                         .answer(event.data))
                 if isinstance(event, h2.events.RequestReceived):
                     answer = _decide(_fields(event), violation)
                     if isinstance(answer, ErrorCodes):

@@ -18,6 +18,9 @@ _TEMPLATES = {
     "stream refused": "Malformed Or Unsupported Extended Connect Must Be Refused",
     "only an offered subprotocol": "Server Must Select Only An Offered Subprotocol",
     "unknown extension not accepted": "Server Must Not Accept An Unknown Extension",
+    "text echoed": "Text Message Must Come Back Over The HTTP/2 Stream",
+    "ping answered": "Ping Must Get Pong Over The HTTP/2 Stream",
+    "close answered": "Close Must Be Answered Over The HTTP/2 Stream",
 }
 
 FAMILIES: tuple[Family, ...] = (
@@ -29,7 +32,8 @@ FAMILIES: tuple[Family, ...] = (
             "RFC 8441: browsers and proxies open WebSockets over HTTP/2 with an extended CONNECT (:method CONNECT, "
             ":protocol websocket) on a server whose SETTINGS carry SETTINGS_ENABLE_CONNECT_PROTOCOL = 1. A correct "
             "request gets 200, never 101; malformed requests (RFC 9113 §8.1.1) and unsupported ones are refused "
-            "with a stream error or a 4xx. A target that does not speak HTTP/2 makes every case not applicable."
+            "with a stream error or a 4xx; once open, the stream carries WebSocket frames both ways. A target that "
+            "does not speak HTTP/2 makes every case not applicable."
         ),
         template=_TEMPLATES["stream refused"],
         columns=("Headers",),
@@ -113,9 +117,10 @@ _WHY_NEGOTIATION = (
 
 
 def _case(case_id: str, title: str, rfc: tuple[str, ...], expect: str, says: str, why: str,
-          headers: tuple[tuple[str, str | None], ...] = (), extra_tags: tuple[str, ...] = ()) -> Case:
+          headers: tuple[tuple[str, str | None], ...] = (), extra_tags: tuple[str, ...] = (),
+          level: str = "MUST") -> Case:
     return Case(
-        id=case_id, family="extended_connect", title=title, rfc=rfc, level="MUST", recipe=None, expect=expect,
+        id=case_id, family="extended_connect", title=title, rfc=rfc, level=level, recipe=None, expect=expect,
         says=says, why=why, extra_tags=("rfc8441", *extra_tags), cells=(("headers", _headers_cell(headers)),),
     )
 
@@ -153,4 +158,28 @@ CASES: tuple[Case, ...] = (
     _case("COMP-H2-EXTENSION-UNKNOWN-OFFERED", "An unknown extension offered is not accepted",
           ("RFC 8441 §5", "RFC 6455 §9.1"), "unknown extension not accepted", _NEGOTIATION, _WHY_NEGOTIATION,
           (("sec-websocket-extensions", "x-made-up-ext"),), ("positive",)),
+)
+
+_TUNNEL = (
+    "RFC 8441 §5: once the server answers 200, the stream's DATA frames carry the WebSocket frames of RFC 6455 §5 "
+    "both ways, client frames masked as over HTTP/1.1."
+)
+_PING = ('RFC 6455 §5.5.2: "Upon receipt of a Ping frame, an endpoint MUST send a Pong frame in response", with the '
+         "same application data; over HTTP/2 that Pong travels in DATA frames on the same stream (RFC 8441 §5).")
+_CLOSE = ('RFC 6455 §5.5.1: "If an endpoint receives a Close frame and did not previously send a Close frame, the '
+          'endpoint MUST send a Close frame in response"; over HTTP/2 it travels in DATA frames (RFC 8441 §5).')
+_WHY_TUNNEL = (
+    "An endpoint that accepts the extended CONNECT but does not carry frames on the stream, or drops control frames, "
+    "leaves browsers with a WebSocket that opens and then hangs."
+)
+
+CASES += (
+    _case("COMP-H2-WS-TEXT-ECHO", "A text message sent over the HTTP/2 stream comes back from an echo endpoint",
+          ("RFC 8441 §5", "RFC 6455 §5.6"), "text echoed", _TUNNEL + " The case needs an endpoint that echoes, like "
+          "the embedded reference server; at another endpoint its failure says only that it does not echo.",
+          _WHY_TUNNEL, extra_tags=("positive", "echo"), level="MAY"),
+    _case("COMP-H2-WS-PING-PONG", "A Ping sent over the HTTP/2 stream gets a Pong with the same data",
+          ("RFC 8441 §5", "RFC 6455 §5.5.2"), "ping answered", _PING, _WHY_TUNNEL, extra_tags=("positive",)),
+    _case("COMP-H2-WS-CLOSE", "A Close frame sent over the HTTP/2 stream is answered with a Close frame",
+          ("RFC 8441 §5", "RFC 6455 §5.5.1"), "close answered", _CLOSE, _WHY_TUNNEL, extra_tags=("positive",)),
 )

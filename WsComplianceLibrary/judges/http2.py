@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..wire.http2.request import field_values
+from ..wire.websocket import CLOSE, PONG, TEXT, Frame, FrameReader, Message, describe_frame
 from ..wire.http2.response import H2Outcome, H2Response
 from ..wirelog import printable
 from .verdicts import Verdict
@@ -67,9 +68,9 @@ def advertises_extended_connect(response: H2Response) -> Verdict:
     """RFC 8441 §3: the server's SETTINGS carry SETTINGS_ENABLE_CONNECT_PROTOCOL = 1."""
     if not response.settings_received:
         return Verdict(False, f"The server sent no SETTINGS frame: it {describe(response)}.")
-    value = response.settings.get("ENABLE_CONNECT_PROTOCOL")
-    if value == 1:
+    if response.extended_connect_enabled:
         return Verdict(True, "The server's SETTINGS carry SETTINGS_ENABLE_CONNECT_PROTOCOL = 1.")
+    value = response.settings.get("ENABLE_CONNECT_PROTOCOL")
     shown = "leave it out" if value is None else f"set it to {value}"
     return Verdict(False, f"The server's SETTINGS {shown} instead of SETTINGS_ENABLE_CONNECT_PROTOCOL = 1, so no "
                           "RFC 8441 client may open a WebSocket over HTTP/2 there.")
@@ -145,6 +146,81 @@ def unknown_extension_not_accepted(response: H2Response) -> Verdict:
     return Verdict(True, "The server accepted the extended CONNECT without the made-up extension.")
 
 
+def server_frames(data: bytes) -> tuple[list[Frame], list[Message], FrameReader]:
+    """The WebSocket frames and messages in ``data`` (what a stream's DATA frames carried), and the reader's findings."""
+    reader = FrameReader()
+    reader.feed(data)
+    frames: list[Frame] = []
+    messages: list[Message] = []
+    while (event := reader.next_event()) is not None:
+        (messages if isinstance(event, Message) else frames).append(event)
+    return frames, messages, reader
+
+
+def _tunnel_reply(response: H2Response, wanted: str, found: Callable[[list[Frame], list[Message]], str | None],
+                  ) -> Verdict:
+    """Judge what came back on an accepted stream after one WebSocket frame was sent in DATA frames."""
+    if not _accepted(response):
+        return Verdict(False, f"The server did not accept the extended CONNECT: it {describe(response)}.")
+    frames, messages, reader = server_frames(response.data)
+    if reader.violations:
+        return Verdict(False, f"On the HTTP/2 stream the server broke RFC 6455: {reader.violations[0]}")
+    passed = found(frames, messages)
+    if passed is not None:
+        return Verdict(True, passed)
+    if response.detail:
+        ending = response.detail
+    elif response.stream_end.value in ("RST_STREAM", "GOAWAY"):
+        ending = f"the server ended the stream with {response.stream_end} ({response.error_code})"
+    else:
+        ending = f"the stream ended ({response.stream_end})"
+    got = ", ".join(describe_frame(frame, "received") for frame in frames[:3]) or "no WebSocket frame"
+    return Verdict(False, f"Expected {wanted} on the HTTP/2 stream, but {printable(ending, 200)} after {got}.")
+
+
+def _sent_frame(response: H2Response) -> Frame | None:
+    frames, _, _ = server_frames(response.sent_data)
+    return frames[0] if frames else None
+
+
+def message_echoed(response: H2Response) -> Verdict:
+    """Over the tunnel, the echo endpoint returns the text message sent (RFC 8441 §5 carries RFC 6455 frames)."""
+    sent = _sent_frame(response)
+    payload = sent.payload if sent else b""
+
+    def echoed(frames: list[Frame], messages: list[Message]) -> str | None:
+        if any(message.opcode == TEXT and message.payload == payload for message in messages):
+            return f"The text message '{printable(payload, 80)}' came back over the HTTP/2 stream."
+        return None
+
+    return _tunnel_reply(response, f"the text message '{printable(payload, 80)}' back", echoed)
+
+
+def ping_answered(response: H2Response) -> Verdict:
+    """RFC 6455 §5.5.2 over the tunnel: a Ping gets a Pong with the same application data."""
+    sent = _sent_frame(response)
+    payload = sent.payload if sent else b""
+
+    def pong(frames: list[Frame], messages: list[Message]) -> str | None:
+        if any(frame.opcode == PONG and frame.payload == payload for frame in frames):
+            return f"The Ping '{printable(payload, 80)}' got a Pong with the same data over the HTTP/2 stream."
+        return None
+
+    return _tunnel_reply(response, f"a Pong carrying '{printable(payload, 80)}'", pong)
+
+
+def close_answered(response: H2Response) -> Verdict:
+    """RFC 6455 §5.5.1 over the tunnel: a Close frame is answered with a Close frame."""
+
+    def close(frames: list[Frame], messages: list[Message]) -> str | None:
+        for frame in frames:
+            if frame.opcode == CLOSE:
+                return f"The Close frame was answered over the HTTP/2 stream: {describe_frame(frame, 'received')}."
+        return None
+
+    return _tunnel_reply(response, "a Close frame in answer", close)
+
+
 def _tokens(values: list[str]) -> list[str]:
     return [token.strip() for value in values for token in value.split(",") if token.strip()]
 
@@ -165,5 +241,11 @@ RULES: dict[str, H2Rule] = {
         H2Rule("unknown extension not accepted", unknown_extension_not_accepted,
                "Extended Connect Should Not Accept Unknown Extension", True,
                "a 200 does not accept the made-up extension; a refusal passes"),
+        H2Rule("text echoed", message_echoed, "Text Message Should Come Back Over HTTP/2", True,
+               "the text message sent in DATA frames comes back (an echo endpoint)"),
+        H2Rule("ping answered", ping_answered, "Ping Should Get Pong Over HTTP/2", True,
+               "a Ping sent in DATA frames gets a Pong with the same data"),
+        H2Rule("close answered", close_answered, "Close Should Be Answered Over HTTP/2", True,
+               "a Close sent in DATA frames gets a Close back"),
     )
 }

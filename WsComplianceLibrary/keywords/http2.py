@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import html
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any, Union
 
@@ -13,7 +14,7 @@ from robot.api.exceptions import SkipExecution
 from robotlibcore import keyword
 
 from ..context import KeywordError, LibraryContext, flag, is_usable_target_name, seconds, time_in_seconds
-from ..judges.http2 import RULES, describe, extended_connect_accepted
+from ..judges.http2 import RULES, describe, extended_connect_accepted, server_frames
 from ..judges.verdicts import Verdict
 from ..reference_http2 import Http2ReferenceServer
 from ..target import Target, TargetError, parse_target
@@ -22,6 +23,7 @@ from ..wire.http1.request import RequestError
 from ..wire.http2.frames import FrameRecord
 from ..wire.http2.request import extended_connect_fields
 from ..wire.http2.response import H2Outcome, H2Response
+from ..wire.websocket import CLOSE, PING, PONG, TEXT, Frame, Message, build_frame, close_payload, describe_frame
 from ..wirelog import printable
 from .assertions import report
 
@@ -29,6 +31,13 @@ __all__ = ["Http2Keywords"]
 
 FieldArgument = Union[dict, list, str, None]
 """Field changes as a dictionary or ``(name, value)`` pairs; empty text means none."""
+
+_FRAME_KINDS: dict[str, tuple[int, Callable[[list[Frame], list[Message]], bool]]] = {
+    "text": (TEXT, lambda frames, messages: bool(messages)),
+    "ping": (PING, lambda frames, messages: any(frame.opcode == PONG for frame in frames)),
+    "close": (CLOSE, lambda frames, messages: any(frame.opcode == CLOSE for frame in frames)),
+}
+"""Each frame kind: its opcode, and when the server's reply to it has arrived."""
 
 
 class Http2Keywords:
@@ -164,6 +173,11 @@ class Http2Keywords:
         | Stream Should Be Refused | ${response} |
         | ${response} = | Send Extended Connect | subprotocols=chat, superchat |
         """
+        return self._send(path, headers, subprotocols, extensions, timeout)
+
+    def _send(self, path: str | None, headers: FieldArgument, subprotocols: str | None, extensions: str | None,
+              timeout: timedelta | None, send_data: bytes = b"",
+              enough: Callable[[bytes], bool] | None = None) -> H2Response:
         target = self._require_target()
         overrides = [*(_overrides(headers) or [])]
         for name, value in (("sec-websocket-protocol", subprotocols), ("sec-websocket-extensions", extensions)):
@@ -174,7 +188,7 @@ class Http2Keywords:
                                               path if path is not None else target.path, target.authority, overrides)
         except RequestError as error:
             raise KeywordError(f"{error} Nothing was sent.") from None
-        response = exchange(target, request, seconds(timeout, self.ctx.timeout), self.ctx.verify)
+        response = exchange(target, request, seconds(timeout, self.ctx.timeout), self.ctx.verify, send_data, enough)
         _log_exchange(response)
         if not response.outcome.connected:
             raise KeywordError(f"Could not reach {target.url}: {response.detail}.")
@@ -258,6 +272,72 @@ class Http2Keywords:
         """
         self._assert("unknown extension not accepted", response, msg)
 
+    @keyword("Send WebSocket Frame Over HTTP/2")
+    def send_websocket_frame_over_http2(
+        self,
+        kind: str,
+        payload: str = "",
+        headers: FieldArgument = None,
+        timeout: timedelta | None = None,
+    ) -> H2Response:
+        """Opens a WebSocket over HTTP/2, sends one masked frame in DATA frames, and reads the server's reply.
+
+        ``kind`` is ``text``, ``ping`` or ``close``; ``payload`` is the text,
+        the Ping data, or the Close reason (after code 1000), in UTF-8. The
+        extended CONNECT is the one of `Send Extended Connect`, changed by
+        ``headers``. Once the server answers ``200`` the frame goes out as
+        the server's flow-control windows allow; reading stops when the
+        reply arrives (a text message, a Pong, a Close frame), the stream
+        ends or ``timeout`` passes. The WebSocket frames both ways are
+        logged under the HTTP/2 frames.
+
+        Example:
+        | ${response} = | Send WebSocket Frame Over HTTP/2 | ping | are you there |
+        | Ping Should Get Pong Over HTTP/2 | ${response} |
+        """
+        try:
+            opcode, replied = _FRAME_KINDS[kind.lower()]
+        except KeyError:
+            raise KeywordError(f"Frame kind {printable(kind, 40)!r} is not text, ping or close.") from None
+        data = payload.encode("utf-8")
+        frame = build_frame(opcode, close_payload(1000, data) if opcode == CLOSE else data)
+        return self._send(None, headers, None, None, timeout, frame,
+                          lambda received: replied(*server_frames(received)[:2]))
+
+    @keyword("Text Message Should Come Back Over HTTP/2")
+    def text_message_should_come_back_over_http2(self, response: Any, msg: str | None = None) -> None:
+        """Fails unless the text message sent with `Send WebSocket Frame Over HTTP/2` came back on the stream.
+
+        For echo endpoints such as the embedded reference server: it shows
+        the tunnel carries WebSocket frames both ways (RFC 8441 §5). Not
+        applicable when the target refuses even a correct extended CONNECT.
+
+        Example:
+        | ${response} = | Send WebSocket Frame Over HTTP/2 | text | Hello |
+        | Text Message Should Come Back Over HTTP/2 | ${response} |
+        """
+        self._assert("text echoed", response, msg)
+
+    @keyword("Ping Should Get Pong Over HTTP/2")
+    def ping_should_get_pong_over_http2(self, response: Any, msg: str | None = None) -> None:
+        """Fails unless the Ping sent over the stream got a Pong with the same data (RFC 6455 §5.5.2).
+
+        Example:
+        | ${response} = | Send WebSocket Frame Over HTTP/2 | ping | are you there |
+        | Ping Should Get Pong Over HTTP/2 | ${response} |
+        """
+        self._assert("ping answered", response, msg)
+
+    @keyword("Close Should Be Answered Over HTTP/2")
+    def close_should_be_answered_over_http2(self, response: Any, msg: str | None = None) -> None:
+        """Fails unless the Close frame sent over the stream was answered with a Close frame (RFC 6455 §5.5.1).
+
+        Example:
+        | ${response} = | Send WebSocket Frame Over HTTP/2 | close | done |
+        | Close Should Be Answered Over HTTP/2 | ${response} |
+        """
+        self._assert("close answered", response, msg)
+
     def _assert(self, name: str, response: Any, msg: str | None) -> None:
         rule = RULES[name]
         observed = self._observed(response)
@@ -332,6 +412,12 @@ def _log_exchange(response: H2Response) -> None:
     lines = [_frame_line(record) for record in response.frames]
     if response.frames_not_kept:
         lines.append(f"[... {response.frames_not_kept} more frames not shown]")
+    for data, sent in ((response.sent_data, True), (response.data, False)):
+        frames, _, reader = server_frames(data)
+        direction = "sent" if sent else "received"
+        lines += [f"WebSocket {describe_frame(frame, direction)}" for frame in frames]
+        if reader.pending_bytes:
+            lines.append(f"WebSocket {direction}: {reader.pending_bytes} bytes that do not make a whole frame")
     ending = f"; {response.detail}" if response.detail else ""
     title = (f"HTTP/2 frames with {response.url} ({how}); outcome: {response.outcome}, stream: {response.stream_end}"
              f"{ending}; {response.elapsed * 1000:.1f} ms")

@@ -73,7 +73,7 @@ def _converse(sock: socket.socket, client: ClientConnection, target: Target, dea
                 sent_request = True
             if client.status is not None and 200 <= client.status < 300 and send_data and not sent_data:
                 client.queue_data(send_data)
-                sent_data = True
+                response.sent_data, sent_data = send_data, True
             _send(sock, client.outgoing(), deadline)
             if _finished(client, send_data, enough):
                 break

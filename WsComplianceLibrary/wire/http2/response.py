@@ -67,8 +67,9 @@ class H2Response:
     the final answer (pseudo-header fields are in ``fields`` only);
     ``interim`` lists skipped ``1xx`` statuses; ``error_code`` names the code
     of the RST_STREAM or GOAWAY that ended the stream; ``data`` is what DATA
-    frames carried on the stream; ``detail`` says why the exchange ended
-    when nothing was answered.
+    frames carried on the stream and ``sent_data`` what the client's DATA
+    frames carried (WebSocket frames, once accepted); ``detail`` says why
+    the exchange ended when nothing was answered.
     """
 
     url: str
@@ -84,12 +85,17 @@ class H2Response:
     error_code: str | None = None
     goaway: str | None = None
     data: bytes = b""
+    sent_data: bytes = b""
     frames: list[FrameRecord] = field(default_factory=list)
     frames_not_kept: int = 0
     alpn: str | None = None
     detail: str = ""
     elapsed: float = 0.0
     timeout: float | None = None
+
+    def __repr__(self) -> str:
+        # Short on purpose: Robot logs returned values, and the fields hold server bytes.
+        return f"<H2Response {self.outcome}, :status {self.status}, stream {self.stream_end}>"
 
     @property
     def extended_connect_enabled(self) -> bool:
