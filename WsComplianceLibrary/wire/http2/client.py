@@ -33,7 +33,7 @@ from hyperframe.frame import (
 
 from ..http1.response import Headers
 from .frames import CLIENT_PREFACE, FrameDecoder, FrameError, FrameRecord, error_code_name, setting_name
-from .response import H2Outcome, H2Response, StreamEnd
+from .response import H2Response, StreamEnd
 
 __all__ = ["MAX_CONTROL_FRAMES", "MAX_DATA", "MAX_FRAMES_KEPT", "ClientConnection"]
 
