@@ -37,12 +37,16 @@ class Deadline:
         return f"{self.length:g} s"
 
 
-def connect(target: Target, deadline: Deadline, verify: bool) -> tuple[socket.socket | None, tuple[Outcome, str]]:
+def connect(
+    target: Target, deadline: Deadline, verify: bool, alpn: tuple[str, ...] = ("http/1.1",)
+) -> tuple[socket.socket | None, tuple[Outcome, str]]:
     """Open a connection to ``target`` (TLS for ``wss``/``https``) before ``deadline``.
 
     Returns the connected socket, with ``TCP_NODELAY`` set so each write
     leaves as it is, or ``None`` and how connecting failed. ``verify``
-    turns TLS certificate and host name checks on or off.
+    turns TLS certificate and host name checks on or off; ``alpn`` lists
+    the protocols offered in the TLS handshake (the socket's
+    ``selected_alpn_protocol()`` says which the server chose).
     """
     where = f"{target.authority}"
     try:
@@ -66,7 +70,7 @@ def connect(target: Target, deadline: Deadline, verify: bool) -> tuple[socket.so
     if not verify:
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
-    context.set_alpn_protocols(["http/1.1"])
+    context.set_alpn_protocols(list(alpn))
     try:
         sock.settimeout(deadline.remaining())
         return context.wrap_socket(sock, server_hostname=target.host), (Outcome.ANSWERED, "")

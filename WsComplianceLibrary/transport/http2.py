@@ -16,8 +16,10 @@ import time
 from collections.abc import Callable
 
 from ..target import Target
+from ..wire.http1.response import Outcome
 from ..wire.http2.client import ClientConnection
 from ..wire.http2.response import H2Outcome, H2Response, StreamEnd
+from .connection import Deadline, connect
 
 __all__ = ["exchange"]
 
@@ -136,47 +138,28 @@ def _classify(client: ClientConnection, target: Target, response: H2Response, en
         response.outcome, response.detail = H2Outcome.TIMEOUT, f"the server did not answer the stream {within}"
 
 
+# How connecting failed, in this transport's terms: a reset before the preface closed the connection.
+_CONNECT_FAILURES = {
+    Outcome.REFUSED: H2Outcome.REFUSED,
+    Outcome.RESET: H2Outcome.CLOSED,
+    Outcome.UNREACHABLE: H2Outcome.UNREACHABLE,
+    Outcome.TLS_FAILED: H2Outcome.TLS_FAILED,
+}
+
+
 def _connect(target: Target, deadline: float, verify: bool,
              response: H2Response) -> tuple[socket.socket | None, tuple[H2Outcome, str]]:
-    where = target.authority
-    try:
-        sock = socket.create_connection((target.host, target.port), timeout=_remaining(deadline))
-    except ConnectionRefusedError:
-        return None, (H2Outcome.REFUSED, f"the connection to {where} was refused: nothing is listening there")
-    except socket.gaierror as error:
-        return None, (H2Outcome.UNREACHABLE, f"the host {target.host!r} could not be resolved ({error.strerror})")
-    except TimeoutError:
-        return None, (H2Outcome.UNREACHABLE, f"could not connect to {where} in time")
-    except OSError as error:
-        return None, (H2Outcome.UNREACHABLE, f"could not connect to {where}: {error.strerror or error}")
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    sock, (outcome, detail) = connect(target, Deadline(deadline, response.timeout or 0.0), verify, alpn=("h2",))
+    if sock is None:
+        return None, (_CONNECT_FAILURES[outcome], detail)
     if not target.tls:
         return sock, (H2Outcome.ANSWERED, "")
-    context = ssl.create_default_context()
-    if not verify:
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    context.set_alpn_protocols(["h2"])
-    try:
-        sock.settimeout(_remaining(deadline))
-        tls = context.wrap_socket(sock, server_hostname=target.host)
-    except TimeoutError:
-        failure = f"the TLS handshake with {where} did not finish in time"
-    except ssl.SSLCertVerificationError as error:
-        failure = (f"the TLS certificate of {where} was not accepted ({error.verify_message}); "
-                   "use verify=False to accept self-signed certificates")
-    except (ssl.SSLError, OSError) as error:
-        reason = getattr(error, "reason", None) or error.strerror or "the server closed the connection"
-        failure = f"the TLS handshake with {where} failed ({reason}), so the server may not be speaking TLS"
-    else:
-        response.alpn = tls.selected_alpn_protocol()
-        if response.alpn == "h2":
-            return tls, (H2Outcome.ANSWERED, "")
-        tls.close()
-        chosen = f"'{response.alpn}'" if response.alpn else "no protocol"
-        return None, (H2Outcome.NOT_HTTP2, f"the server chose {chosen} in ALPN, not h2, so it does not offer HTTP/2")
+    response.alpn = sock.selected_alpn_protocol()  # type: ignore[attr-defined]
+    if response.alpn == "h2":
+        return sock, (H2Outcome.ANSWERED, "")
     sock.close()
-    return None, (H2Outcome.TLS_FAILED, failure)
+    chosen = f"'{response.alpn}'" if response.alpn else "no protocol"
+    return None, (H2Outcome.NOT_HTTP2, f"the server chose {chosen} in ALPN, not h2, so it does not offer HTTP/2")
 
 
 def _send(sock: socket.socket, data: bytes, deadline: float) -> None:
