@@ -8,6 +8,7 @@ from robotlibcore import DynamicCore
 
 from .context import ImportArgumentError, KeywordError, LibraryContext, flag, name_top_level_suite, time_in_seconds
 from .keywords import AssertionKeywords, ExchangeKeywords, RuleKeywords, TargetKeywords
+from .keywords.frames import FrameKeywords
 from .keywords.http2 import Http2Keywords
 from .version import __version__
 
@@ -118,6 +119,7 @@ class WsComplianceLibrary(DynamicCore):
                 assertions,
                 RuleKeywords(exchange, assertions),
                 Http2Keywords(self._context),
+                FrameKeywords(self._context),
             ]
         )
 

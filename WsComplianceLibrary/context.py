@@ -14,15 +14,19 @@ from robot.utils import timestr_to_secs
 from .reference_server import ReferenceServer
 from .wire.http1.request import build_upgrade_request, new_key
 from .target import Target, TargetError, parse_target
+from .transport.connection import Deadline
 from .transport.http1 import exchange
+from .transport.websocket import Ended, WebSocketConnection
+from .judges.frames import describe_event
 from .judges.verdicts import handshake_accepted
+from .wire.websocket import CLOSE, TEXT, Message, build_frame, close_payload
 
 # Endpoint probes run beside the cases, so a silent target costs one timeout, not two.
 _PROBES = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ws-endpoint-probe")
 
 __all__ = [
-    "TARGET_NAME_RULE", "ImportArgumentError", "KeywordError", "LibraryContext", "flag", "is_usable_target_name",
-    "name_top_level_suite", "seconds", "time_in_seconds",
+    "ECHO_PROBE_TEXT", "TARGET_NAME_RULE", "ImportArgumentError", "KeywordError", "LibraryContext", "flag",
+    "is_usable_target_name", "name_top_level_suite", "probe_echo", "seconds", "time_in_seconds",
 ]
 
 TARGET_NAME_RULE = "1 to 64 letters, digits, '_' or '-', starting with a letter or digit"
@@ -30,6 +34,9 @@ TARGET_NAME_RULE = "1 to 64 letters, digits, '_' or '-', starting with a letter 
 
 # No dots: Robot reads a dot in a suite name as a level of the suite's full name.
 _TARGET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+
+ECHO_PROBE_TEXT = "WsComplianceLibrary echo check"
+"""The text message the echo probe sends and expects back."""
 
 _TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
 _FALSE_WORDS = frozenset({"false", "no", "off", "0"})
@@ -120,6 +127,7 @@ class LibraryContext:
     target: Target | None = None
     reference_server: ReferenceServer = field(default_factory=ReferenceServer)
     _endpoint_probes: dict[str, Future[str | None]] = field(default_factory=dict)
+    _echo_probes: dict[str, Future[str | None]] = field(default_factory=dict)
 
     def set_url(self, url: str) -> Target:
         """Parse and remember ``url`` as the target, failing with a clear message if it is unusable."""
@@ -149,6 +157,17 @@ class LibraryContext:
         self.start_endpoint_probe()
         return self._endpoint_probes[self.require_target().url].result()
 
+    def start_echo_probe(self) -> None:
+        """Start, in the background, finding out whether the target echoes a text message (once per URL)."""
+        target = self.require_target()
+        if target.url not in self._echo_probes:
+            self._echo_probes[target.url] = _PROBES.submit(probe_echo, target, self.timeout, self.verify)
+
+    def echo_problem(self) -> str | None:
+        """Why the target does not echo, or ``None`` when it does (see :func:`probe_echo`)."""
+        self.start_echo_probe()
+        return self._echo_probes[self.require_target().url].result()
+
 
 def probe_endpoint(target: Target, timeout: float, verify: bool) -> str | None:
     """Send one correct handshake with a fresh key; ``None`` if it gets 101, else the reason it is no endpoint.
@@ -161,3 +180,27 @@ def probe_endpoint(target: Target, timeout: float, verify: bool) -> str | None:
     response = exchange(target, request, timeout, verify)
     return None if response.status == 101 else handshake_accepted(response, key).message
 
+
+
+def probe_echo(target: Target, timeout: float, verify: bool) -> str | None:
+    """Send one short text message on a new connection; ``None`` if it comes back, else what the server did instead.
+
+    Echo cases mean nothing at a server that does not echo (a chat room, a
+    push feed); this positive control tells such a server from one that
+    echoes but breaks a case. Other messages before the echo (a greeting)
+    are skipped.
+    """
+    payload = ECHO_PROBE_TEXT.encode()
+    request = build_upgrade_request("GET", target.path, target.authority, key=new_key())
+    with WebSocketConnection.open(target, request, timeout, verify) as connection:
+        if not connection.is_open:
+            return f"its handshake failed ({connection.receive_event().detail.rstrip('.')})"
+        connection.send(build_frame(TEXT, payload))
+        deadline = Deadline.after(timeout)
+        while True:
+            event = connection.receive_event(deadline.remaining())
+            if isinstance(event, Message) and event.payload == payload and event.opcode == TEXT:
+                connection.send(build_frame(CLOSE, close_payload(1000)), timeout=min(timeout, 1.0))
+                return None
+            if isinstance(event, Ended) or (not isinstance(event, Message) and event.opcode == CLOSE):
+                return f"to the text message '{ECHO_PROBE_TEXT}' it {describe_event(event, timeout)}"
