@@ -14,6 +14,8 @@ __all__ = ["Target", "TargetError", "parse_target"]
 _SCHEMES = {
     "ws": (False, 80),
     "http": (False, 80),
+    # Cleartext like ws://; it also tells the HTTP/2 cases to speak HTTP/2 with prior knowledge.
+    "h2c": (False, 80),
     "wss": (True, 443),
     "https": (True, 443),
 }
@@ -61,7 +63,7 @@ class Target:
 def parse_target(url: str) -> Target:
     """Parse ``url`` into a :class:`Target`, or raise :class:`TargetError`.
 
-    Accepts ``ws``, ``wss``, ``http`` and ``https`` URLs with a host name, an
+    Accepts ``ws``, ``wss``, ``http``, ``https`` and ``h2c`` URLs with a host name, an
     IPv4 address or a bracketed IPv6 literal, an optional port (1-65535) and
     an optional path with query. Fragments and user information are refused:
     neither has a place in an opening handshake.
@@ -79,7 +81,7 @@ def parse_target(url: str) -> Target:
     if scheme not in _SCHEMES:
         shown = parts.scheme or "(none)"
         raise TargetError(
-            f"Target URL {text!r} has scheme {shown!r}; use ws://, wss://, http:// or https://."
+            f"Target URL {text!r} has scheme {shown!r}; use ws://, wss://, http://, https:// or h2c://."
         )
     if parts.username is not None or parts.password is not None:
         raise TargetError(f"Target URL {text!r} contains user information, which a handshake cannot use.")

@@ -24,7 +24,7 @@ USE_RAW = "use Send Raw Request to send such bytes on purpose. Nothing was sent.
 
 EXPECTED = {
     "Malformed URL": "Target URL 'ws://[::1/chat' is not a valid URL: Invalid IPv6 URL.",
-    "Unknown Scheme": "Target URL 'ftp://127.0.0.1/' has scheme 'ftp'; use ws://, wss://, http:// or https://.",
+    "Unknown Scheme": "Target URL 'ftp://127.0.0.1/' has scheme 'ftp'; use ws://, wss://, http://, https:// or h2c://.",
     "Port Zero": "Target URL 'ws://127.0.0.1:0/' has port 0; give a port from 1 to 65535.",
     "Port Too Large": "Target URL 'ws://127.0.0.1:70000/' has a port that is not a number from 1 to 65535.",
     "Empty Host": "Target URL 'ws:///chat' has no host.",
@@ -47,7 +47,7 @@ EXPECTED = {
                            "timedelta or None.",
     "Import With Unknown Scheme": "Initializing library 'WsComplianceLibrary' with arguments "
                                   "[ url=gopher://127.0.0.1/ ] failed: Target URL 'gopher://127.0.0.1/' has "
-                                  "scheme 'gopher'; use ws://, wss://, http:// or https://.",
+                                  "scheme 'gopher'; use ws://, wss://, http://, https:// or h2c://.",
     "Import With Port Too Large": "Initializing library 'WsComplianceLibrary' with arguments "
                                   "[ url=ws://127.0.0.1:70000/ ] failed: Target URL 'ws://127.0.0.1:70000/' has "
                                   "a port that is not a number from 1 to 65535.",
@@ -92,7 +92,7 @@ def test_bad_input_suite_is_clean_under_robocop():
 # Each suite variable with a value the suites cannot use, and the one sentence every test must fail with.
 SUITE_VARIABLE_MISTAKES = {
     "WS_URL:ftp://127.0.0.1/": "WS_URL is not a usable target: Target URL 'ftp://127.0.0.1/' has scheme 'ftp'; "
-                               "use ws://, wss://, http:// or https://.",
+                               "use ws://, wss://, http://, https:// or h2c://.",
     "WS_URL:ws://127.0.0.1:70000/": "WS_URL is not a usable target: Target URL 'ws://127.0.0.1:70000/' has a port "
                                     "that is not a number from 1 to 65535.",
     "TIMEOUT:abc": "TIMEOUT must be a positive time such as 5s or 0.5, got 'abc'.",
