@@ -112,3 +112,22 @@ def test_other_http1_only_targets_are_not_applicable_with_the_reason(tmp_path, t
         result = run_robot(tmp_path, SUITE, url=url, timeout="2s", options=("--variable", "VERIFY_TLS:False"))
     assert result.statuses() == dict.fromkeys(HTTP2_CASES, "SKIP")
     assert result.verdicts["COMP-H2-VERSION-WRONG"].message == f"Not applicable: {url} does not speak HTTP/2: {reason}."
+
+
+# Measured with Hypercorn 0.18.0 (wsproto 1.3.2 underneath) on its HTTP/1.1 side: it switches protocols on an
+# empty, non-base64, 15- or 17-byte or repeated Sec-WebSocket-Key, on the method token "get", and on
+# "Upgrade: h2c" with WebSocket headers but no HTTP2-Settings (RFC 9113 §3.1 removed that upgrade); it refuses an
+# unsupported version with 400 but without Sec-WebSocket-Version.
+HYPERCORN_HTTP1_FAILURES = {
+    "COMP-KEY-EMPTY", "COMP-KEY-NOT-BASE64", "COMP-KEY-15-BYTES", "COMP-KEY-17-BYTES", "COMP-KEY-DUPLICATE",
+    "COMP-UPGRADE-LOWERCASE-GET", "COMP-UPGRADE-H2C", "COMP-VERSION-REFUSAL-LISTS-SUPPORTED", "COMP-VERSION-8",
+}
+
+
+def test_plain_hypercorn_real_handshake_verdicts_over_http1(tmp_path):
+    with Http2ReferenceServer(enforce_rules=False) as server:
+        url = server.url.replace("h2c://", "ws://", 1)
+        result = run_robot(tmp_path, "suites/handshake", url=url)
+    versions = {name: version(name) for name in (*MEASURED_WITH, "wsproto")}
+    assert with_status(result, "FAIL") == HYPERCORN_HTTP1_FAILURES, f"measured with {MEASURED_WITH}, running {versions}"
+    assert with_status(result, "PASS") | with_status(result, "FAIL") == set(result.verdicts)
