@@ -96,7 +96,7 @@ COMP-H2-PROTOCOL-UNKNOWN-OFFERED    {"sec-websocket-protocol": "x-unknown-protoc
     ...    extensions it supports. Why it matters: A client must fail the connection when the server
     ...    selects something it did not offer, so such a server breaks every correct client.
     [Tags]    rfc8441-5    rfc6455-4.2.2    MUST    positive
-    [Template]    Server Must Select Only An Offered Subprotocol
+    [Template]    Extended Connect Must Select Only An Offered Subprotocol
 COMP-H2-PROTOCOL-TWO-OFFERED    {"sec-websocket-protocol": "chat, x-second.example"}
     [Documentation]    With two subprotocols offered, at most one of them is selected. RFC 8441 §5:
     ...    Sec-WebSocket-Protocol and Sec-WebSocket-Extensions work as in RFC 6455; RFC 6455 §4.2.2: the
@@ -104,7 +104,7 @@ COMP-H2-PROTOCOL-TWO-OFFERED    {"sec-websocket-protocol": "chat, x-second.examp
     ...    extensions it supports. Why it matters: A client must fail the connection when the server
     ...    selects something it did not offer, so such a server breaks every correct client.
     [Tags]    rfc8441-5    rfc6455-4.2.2    MUST    positive
-    [Template]    Server Must Select Only An Offered Subprotocol
+    [Template]    Extended Connect Must Select Only An Offered Subprotocol
 COMP-H2-EXTENSION-UNKNOWN-OFFERED    {"sec-websocket-extensions": "x-made-up-ext"}
     [Documentation]    An unknown extension offered is not accepted. RFC 8441 §5: Sec-WebSocket-Protocol and
     ...    Sec-WebSocket-Extensions work as in RFC 6455; RFC 6455 §4.2.2: the selected subprotocol is
@@ -112,7 +112,7 @@ COMP-H2-EXTENSION-UNKNOWN-OFFERED    {"sec-websocket-extensions": "x-made-up-ext
     ...    it matters: A client must fail the connection when the server selects something it did not
     ...    offer, so such a server breaks every correct client.
     [Tags]    rfc8441-5    rfc6455-9.1    MUST    positive
-    [Template]    Server Must Not Accept An Unknown Extension
+    [Template]    Extended Connect Must Not Accept An Unknown Extension
 COMP-H2-WS-TEXT-ECHO    ${EMPTY}
     [Documentation]    A text message sent over the HTTP/2 stream comes back from an echo endpoint. RFC 8441 §5:
     ...    once the server answers 200, the stream's DATA frames carry the WebSocket frames of RFC 6455
