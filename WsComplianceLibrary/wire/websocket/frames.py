@@ -72,6 +72,11 @@ def mask(payload: bytes, key: bytes) -> bytes:
     way measured by ``bench/masking.py`` that is also quick for the short
     payloads most frames carry.
     """
+    return b"".join(_masked_pieces(payload, key))
+
+
+def _masked_pieces(payload: bytes, key: bytes) -> list[bytes]:
+    """``payload`` masked with ``key``, in chunks, so a caller can join them with a header in one copy."""
     if len(key) != 4:
         raise ValueError(f"A masking key is 4 bytes, not {len(key)}.")
     view = memoryview(payload)
@@ -83,7 +88,7 @@ def mask(payload: bytes, key: bytes) -> bytes:
         if size != key_size:  # once for the full chunks, once more for a shorter last one
             piece_key, key_size = int.from_bytes((key * (size // 4 + 1))[:size], "little"), size
         pieces.append((int.from_bytes(piece, "little") ^ piece_key).to_bytes(size, "little"))
-    return b"".join(pieces)
+    return pieces
 
 
 def build_frame(
@@ -138,7 +143,7 @@ def build_frame(
         header = bytes([first, mask_bit | 127]) + length.to_bytes(8, "big")
     if not masked:
         return header + payload
-    return header + masking_key + mask(payload, masking_key)
+    return b"".join([header, masking_key, *_masked_pieces(payload, masking_key)])  # one copy of a big payload
 
 
 def _shortest_form(length: int) -> Literal[7, 16, 64]:

@@ -213,7 +213,8 @@ class FrameReader:
         self._message = None
 
     def _take_payload(self, header: _Header) -> None:
-        received = bytes(self._buffer[:header.length])
+        with memoryview(self._buffer) as view:  # one copy: slicing the bytearray first would make two
+            received = bytes(view[:header.length])
         del self._buffer[:header.length]
         payload = mask(received, header.masking_key) if header.masking_key is not None else received
         self._events.append(Frame(
