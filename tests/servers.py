@@ -154,7 +154,7 @@ def _read_head(conn: socket.socket, stop: threading.Event) -> bytes:
 
 
 class AiohttpServer:
-    """A real ``aiohttp`` WebSocket echo application on a free 127.0.0.1 port.
+    """A real ``aiohttp`` WebSocket echo application (text and binary) on a free 127.0.0.1 port.
 
     ``routing="get"`` registers the handler the way aiohttp's documentation
     does (``add_get``); ``routing="any"`` registers it for every method
@@ -194,6 +194,8 @@ class AiohttpServer:
             async for message in ws:
                 if message.type == WSMsgType.TEXT:
                     await ws.send_str(message.data)
+                elif message.type == WSMsgType.BINARY:
+                    await ws.send_bytes(message.data)
             return ws
 
         app = web.Application()

@@ -1,0 +1,111 @@
+"""suites/frames (without the slow section 9), run with robot against real servers; verdicts read from output.xml.
+
+The embedded reference server (websockets) must pass every case, some with a
+warning whose reason is pinned here. aiohttp is a real server, never assumed
+compliant: its verdicts are pinned as measured, with the versions they were
+measured on. A WARN is a PASS tagged ``warn`` (see :mod:`WsComplianceLibrary.matrix`).
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+
+from robot.api import ExecutionResult, ResultVisitor
+from robotrun import run_robot
+from servers import AiohttpServer
+
+from WsComplianceLibrary.catalogue import CASES, FAMILIES
+from WsComplianceLibrary.matrix import verdict_of
+
+SUITE = "suites/frames"
+FAST = ("--exclude", "slow")
+FRAME_FAMILIES = {family.name for family in FAMILIES if family.suite.startswith("frames/")}
+FAST_CASES = {case.id for case in CASES if case.family in FRAME_FAMILIES and "slow" not in case.tags}
+
+# websockets 17.4, each WARN a documented choice of the library:
+REFERENCE_WARNINGS = {
+    # Its compliance README: the UTF-8 decoder only notices the bad octet with the next fragment (Autobahn
+    # NON-STRICT, "not fail fast").
+    "COMP-FRAME-6-4-1": "only after more of the message had been sent 1.0 s later",
+    "COMP-FRAME-6-4-2": "only after more of the message had been sent 1.0 s later",
+    # Its compliance README: a Close inside a fragmented message is a protocol error, answered with 1002
+    # (Autobahn fails it as WRONG CODE; RFC 6455 §5.5.1 only says an endpoint "typically" echoes the code).
+    "COMP-FRAME-7-1-5": "with a Close frame with code 1002 (reason 'incomplete fragmented message')",
+    # The size check (max_size) comes before any check of the length's top bit: 1009, not 1002.
+    "COMP-FRAME-LENGTH-MSB-SET": "but with a Close frame with code 1009",
+}
+
+# aiohttp as measured (its WebSocketResponse with defaults, echoing text and binary):
+# it never checks the MASK bit (RFC 6455 §5.1), answers a Close with an impossible code with 1000, and fails
+# the connection with 1009 for a length with the top bit set.
+AIOHTTP_FAILURES = {
+    "COMP-FRAME-UNMASKED-TEXT",
+    "COMP-FRAME-UNMASKED-PING",
+    "COMP-FRAME-UNMASKED-CONTINUATION",
+    "COMP-FRAME-7-9-5",  # Close(1006) answered with Close(1000)
+}
+AIOHTTP_WARNINGS = {
+    "COMP-FRAME-6-4-1": "only after more of the message had been sent 1.0 s later",
+    "COMP-FRAME-6-4-2": "only after more of the message had been sent 1.0 s later",
+    "COMP-FRAME-7-13-1": "with a Close frame with code 1000 instead of 1002",
+    "COMP-FRAME-7-13-2": "with a Close frame with code 1000 instead of 1002",
+    "COMP-FRAME-UNMASKED-CLOSE": "with a Close frame with code 1000 instead of 1002",
+    "COMP-FRAME-LENGTH-MSB-SET": "with a Close frame with code 1009 instead of 1002",
+}
+MEASURED_WITH = {"aiohttp": "3.14.5", "websockets": "17.4"}
+
+
+class _Verdicts(ResultVisitor):
+    """Each test's verdict (PASS, WARN, FAIL, N/A) and the WARN lines it logged."""
+
+    def __init__(self) -> None:
+        self.verdicts: dict[str, str] = {}
+        self.warnings: dict[str, list[str]] = {}
+        self._test: str | None = None
+
+    def start_test(self, test) -> None:  # noqa: ANN001 - robot's own type
+        self._test = test.name
+        self.verdicts[test.name] = verdict_of(test.status, test.tags).value
+
+    def end_test(self, test) -> None:  # noqa: ANN001
+        self._test = None
+
+    def visit_message(self, message) -> None:  # noqa: ANN001
+        if self._test is not None and message.level == "WARN":
+            self.warnings.setdefault(self._test, []).append(message.message)
+
+
+def verdicts_of(result) -> _Verdicts:
+    collected = _Verdicts()
+    ExecutionResult(str(result.output)).visit(collected)
+    return collected
+
+
+def with_verdict(collected: _Verdicts, verdict: str) -> set[str]:
+    return {name for name, value in collected.verdicts.items() if value == verdict}
+
+
+def test_the_reference_server_passes_every_fast_case_and_warns_only_where_websockets_says_so(tmp_path):
+    result = run_robot(tmp_path, SUITE, options=FAST)
+    collected = verdicts_of(result)
+    assert result.returncode == 0, result.console
+    assert set(collected.verdicts) == FAST_CASES
+    assert with_verdict(collected, "FAIL") == set() and with_verdict(collected, "N/A") == set()
+    assert with_verdict(collected, "WARN") == set(REFERENCE_WARNINGS), f"measured with {MEASURED_WITH}"
+    for name, reason in REFERENCE_WARNINGS.items():
+        assert any(reason in line for line in collected.warnings[name]), (name, collected.warnings[name])
+
+
+def test_aiohttp_real_verdicts(tmp_path):
+    with AiohttpServer() as server:
+        result = run_robot(tmp_path, SUITE, url=server.url, options=FAST)
+    collected = verdicts_of(result)
+    versions = {name: version(name) for name in MEASURED_WITH}
+    assert set(collected.verdicts) == FAST_CASES
+    assert with_verdict(collected, "FAIL") == AIOHTTP_FAILURES, f"measured with {MEASURED_WITH}, running {versions}"
+    assert with_verdict(collected, "WARN") == set(AIOHTTP_WARNINGS), f"measured with {MEASURED_WITH}"
+    assert with_verdict(collected, "N/A") == set()
+    for name, reason in AIOHTTP_WARNINGS.items():
+        assert any(reason in line for line in collected.warnings[name]), (name, collected.warnings[name])
+    assert "it sent the 5-byte TEXT message 'Hello'" in result.verdicts["COMP-FRAME-UNMASKED-TEXT"].message
+    assert "with a Close frame with code 1000 instead of 1002" in result.verdicts["COMP-FRAME-7-9-5"].message
