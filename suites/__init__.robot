@@ -1,9 +1,12 @@
 *** Settings ***
-Documentation    WebSocket opening-handshake compliance (RFC 6455 §4, RFC 9110 §7.8).
+Documentation    WebSocket protocol compliance: the opening handshake (RFC 6455 §4, RFC 9110 §7.8), the frames
+...              after it (RFC 6455 §5-§8, Autobahn|Testsuite sections 1-7, 9 and 10) and WebSockets over
+...              HTTP/2 (RFC 8441).
 ...
 ...              Each test is one case of the catalogue, named by its case ID and tagged with its RFC
 ...              sections and requirement level. COMP-UPGRADE-BASELINE is the positive control: when it
 ...              fails, the target is not a WebSocket endpoint at that URL and the other verdicts mean little.
+...              Cases tagged slow move large messages; --exclude slow leaves them out.
 Metadata         Library    WsComplianceLibrary
 
 # The top-level suite imports the library so that TARGET_NAME, when set, names this suite: Robot writes a
