@@ -33,7 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,23 +45,40 @@ import robot
 from robot.api import ExecutionResult, TestSuiteBuilder
 
 from bench.measure import (
+    Await,
+    BareTime,
+    FrameProbe,
+    Pause,
     Row,
     Stats,
     TimeSplit,
     answer_complete,
+    answers_in,
+    bulk_suite,
     case_requests,
+    case_timeout,
+    closing_frame,
     empty_suite,
+    frame_probe,
+    keyword_seconds,
     render_table,
     sample_cases,
+    scan_frames,
     time_split,
 )
 from bench.servers import ServerProcess
+from WsComplianceLibrary.catalogue import Case
 from WsComplianceLibrary.catalogue.handshake import CASES
-from WsComplianceLibrary.target import parse_target
+from WsComplianceLibrary.target import Target, parse_target
+from WsComplianceLibrary.wire.http1.request import build_upgrade_request, new_key
+from WsComplianceLibrary.wire.websocket import BINARY, TEXT, mask
 
 ROOT = Path(__file__).resolve().parent.parent
 SUITES = ROOT / "suites" / "handshake"
 """The handshake suites: what this benchmark measures against the floor."""
+FRAME_SUITES = ROOT / "suites" / "frames"
+"""The frame suites, measured without the cases tagged ``slow`` (Autobahn's section 9)."""
+FRAME_OPTIONS = ("--exclude", "slow")
 
 SILENT_TIMEOUT = 1.0
 """Seconds of ``TIMEOUT`` against the silent server."""
@@ -70,6 +87,25 @@ FLOOR_RATIO_TARGET = 1.6
 OVERHEAD_TARGET = 0.003
 TIMEOUT_TOLERANCE = 0.05
 SPEEDUP_TARGET = 1.7
+BULK_RATIO_TARGET = 1.5
+BULK_SIZE = 16 * 1024 * 1024
+"""Bytes of each big message: the largest Autobahn sends (cases 9.1.6, 9.2.6) and the reader's default cap."""
+ROUND_TRIPS = 1000
+ROUND_TRIP_TEXT = "Hello, world!"
+BULK_KEYWORDS = ("Send Message", "Message Should Be Echoed")
+"""The keywords whose output.xml times make a bulk figure: sending and waiting for the echo, not opening."""
+
+
+@dataclass(frozen=True)
+class Area:
+    """Suites measured against a floor: where they are, how ``robot`` selects them, and their bare loop."""
+
+    label: str
+    """Prefix of the area's rows after the server kind (empty for the handshake rows, as they always were)."""
+    suites: Path
+    options: tuple[str, ...]
+    bare_label: str
+    bare: Callable[[Target], BareTime]
 
 
 @dataclass(frozen=True)
@@ -96,9 +132,9 @@ class Workspace:
         return [sys.executable, "-m", "robot", "--outputdir", str(self.scratch / outputdir), "--console", "quiet",
                 *arguments]
 
-    def suites(self, outputdir: str, url: str, *options: str) -> list[str]:
-        """``robot`` running every suite against ``url``."""
-        return self.robot(outputdir, "--variable", f"WS_URL:{url}", *options, str(SUITES))
+    def suites(self, outputdir: str, url: str, *options: str, suites: Path = SUITES) -> list[str]:
+        """``robot`` running every suite under ``suites`` (the handshake suites by default) against ``url``."""
+        return self.robot(outputdir, "--variable", f"WS_URL:{url}", *options, str(suites))
 
     def output(self, outputdir: str) -> TimeSplit:
         """The time split of the last run that wrote to ``outputdir``."""
@@ -148,6 +184,71 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def bare_frame_exchanges(probes: Sequence[FrameProbe], target: Target, timeout: float = 5.0) -> BareTime:
+    """Seconds for each probe's handshake, then its frames and answers, on a new connection each: the frames' floor.
+
+    Each connection sends a handshake with a fresh key and reads the
+    header block, then follows the probe's steps (writes, pauses, waits
+    for answers), sends a Close 1000 unless the probe already sent one and
+    reads until the server closes the TCP connection. Requests and frames
+    are built before the clock starts.
+    """
+    requests = [build_upgrade_request("GET", target.path, target.authority, key=new_key()) for _ in probes]
+    closing = closing_frame()
+    handshakes = frames = pauses = 0.0
+    for probe, request in zip(probes, requests):
+        started = time.perf_counter()
+        with socket.create_connection((target.host, target.port), timeout=timeout) as connection:
+            connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            connection.sendall(request)
+            received = bytearray()
+            while b"\r\n\r\n" not in received:
+                chunk = connection.recv(65536)
+                if not chunk:
+                    raise RuntimeError(f"{probe.case_id}: the server closed the connection during the handshake.")
+                received += chunk
+            switched = time.perf_counter()
+            handshakes += switched - started
+            pauses += _bare_steps(connection, probe, closing, received[received.index(b"\r\n\r\n") + 4:])
+        frames += time.perf_counter() - switched
+    return BareTime(handshakes, frames, pauses)
+
+
+def _bare_steps(connection: socket.socket, probe: FrameProbe, closing: bytes, received: bytearray) -> float:
+    """Write, pause and wait as the probe says, close, and read until the end of the connection; the seconds paused."""
+    scanned = answers = wanted = 0
+    paused = 0.0
+    writing = True
+    steps = [*probe.steps] if probe.sends_close else [*probe.steps, closing]
+    for step in [*steps, None]:
+        if isinstance(step, bytes):
+            if writing:
+                try:
+                    connection.sendall(step)
+                except (BrokenPipeError, ConnectionResetError):
+                    writing = False  # the server failed the connection: read what it said
+            continue
+        if isinstance(step, Pause):
+            slept = time.perf_counter()
+            time.sleep(step.seconds)
+            paused += time.perf_counter() - slept
+            continue
+        wanted = wanted + step.answers if isinstance(step, Await) else None
+        while wanted is None or answers < wanted:
+            frames, scanned = scan_frames(received, scanned)
+            answers += answers_in(frames)
+            if wanted is not None and answers >= wanted:
+                break
+            try:
+                chunk = connection.recv(65536)
+            except (ConnectionResetError, TimeoutError):
+                return paused
+            if not chunk:
+                return paused
+            received += chunk
+    return paused
+
+
 def bare_exchanges(requests: Sequence[bytes], host: str, port: int, timeout: float = 5.0) -> float:
     """Seconds to send each request on a new connection and read its whole answer: the network floor."""
     started = time.perf_counter()
@@ -167,54 +268,94 @@ def bare_exchanges(requests: Sequence[bytes], host: str, port: int, timeout: flo
     return time.perf_counter() - started
 
 
-def measure_target(kind: str, repetitions: int, workspace: Workspace, empty: Path, test_count: int) -> list[Row]:
+def frame_test_ids() -> list[str]:
+    """The names (case IDs) of the frame suites' tests that ``--exclude slow`` runs."""
+    if not FRAME_SUITES.is_dir():
+        return []
+    suite = TestSuiteBuilder().build(str(FRAME_SUITES))
+    suite.configure(exclude_tags=["slow"])
+    return [test.name for test in suite.all_tests]
+
+
+def frame_cases(test_ids: Sequence[str]) -> list[Case]:
+    """The catalogue's frame cases that the suites run as ``test_ids``, in suite order."""
+    from WsComplianceLibrary.catalogue.frames import CASES as FRAME_CASES
+
+    by_id = {case.id: case for case in FRAME_CASES}
+    return [by_id[test_id] for test_id in test_ids]
+
+
+def handshake_area() -> Area:
+    """The handshake suites and their bare loop: every catalogue case's request on a connection of its own."""
+    return Area("", SUITES, (), f"bare exchanges ({len(CASES)} requests)",
+                lambda target: BareTime(bare_exchanges(case_requests(CASES, target), target.host, target.port)))
+
+
+def frame_area(probes: Callable[[], Sequence[FrameProbe]], derived: int, total: int) -> Area:
+    """The frame suites without ``slow`` and their bare loop: handshake, the case's frames, Close, read to the end."""
+    return Area("frames, ", FRAME_SUITES, FRAME_OPTIONS,
+                f"bare exchanges ({total} cases, {derived} derived from their frames)",
+                lambda target: bare_frame_exchanges(probes(), target))
+
+
+def measure_target(kind: str, repetitions: int, workspace: Workspace, empty: Path, test_count: int,
+                   area: Area | None = None) -> list[Row]:
     """Floor, full suite, their ratio and the overhead per test against one server of ``kind``, and where it goes.
 
     The overhead is split so that its parts add up: time outside the tests
     beyond the empty run's (start-up, library imports, suite setups, writing
     output), Robot's keyword frames, the library's own code, and the wire
-    time the library observed beyond the bare loop's.
+    time the library observed beyond the bare loop's. The library observes
+    (``Observed`` log lines) its handshakes only, so for frames the wire
+    after the handshake counts at the bare loop's time and what the
+    keywords take beyond that is the library's; the cases' pauses
+    (``Sleep`` in the templates, :class:`Pause` in the bare loop) count
+    as wire time, not as keyword frames.
     """
-    bare, empty_wall, full_wall = [], [], []
+    area = area or handshake_area()
+    bare: list[BareTime] = []
+    empty_wall, full_wall = [], []
     empty_split: list[TimeSplit] = []
     full_split: list[TimeSplit] = []
     failed: set[int] = set()
+    name = f"{area.label}{kind}"
+    outputdir = f"{area.label.strip(', ') or 'handshake'}-{kind}"
     with ServerProcess(kind) as server:
         url = server.urls[0]
         target = parse_target(url)
-        full_command = workspace.suites(kind, url)
+        full_command = workspace.suites(outputdir, url, *area.options, suites=area.suites)
         empty_command = workspace.robot("empty", str(empty))
         workspace.run(full_command)  # warm-up: file caches, bytecode cache
         workspace.run(empty_command)
         for _ in range(repetitions):
-            bare.append(bare_exchanges(case_requests(CASES, target), target.host, target.port))
+            bare.append(area.bare(target))
             empty_wall.append(workspace.run(empty_command)[0])
             empty_split.append(workspace.output("empty"))
             elapsed, failures = workspace.run(full_command)
             full_wall.append(elapsed)
-            full_split.append(workspace.output(kind))
+            full_split.append(workspace.output(outputdir))
             failed.add(failures)
-    runs = list(zip(bare, empty_wall, full_wall, empty_split, full_split))
+    runs = list(zip([b.total for b in bare], empty_wall, full_wall, empty_split, full_split, bare))
     floor = Stats.of(b + e for b, e, *_ in runs)
     ratio = Stats.of(f / (b + e) for b, e, f, *_ in runs)
     overhead = Stats.of((f - b - e) / test_count for b, e, f, *_ in runs)
     note = "" if failed == {0} else f" ({'/'.join(map(str, sorted(failed)))} tests failed)"
     return [
-        Row(f"{kind}: bare exchanges ({len(CASES)} requests)", Stats.of(bare), "s"),
-        Row(f"{kind}: robot, {test_count} empty tests", Stats.of(empty_wall), "s"),
-        Row(f"{kind}: floor (bare + empty robot)", floor, "s"),
-        Row(f"{kind}: full suite{note}", Stats.of(full_wall), "s"),
-        Row(f"{kind}: full suite / floor", ratio, "x", f"<= {FLOOR_RATIO_TARGET}", ratio.median <= FLOOR_RATIO_TARGET),
-        Row(f"{kind}: overhead per test", overhead, "ms", f"<= {OVERHEAD_TARGET * 1000:g} ms",
+        Row(f"{name}: {area.bare_label}", Stats.of(b for b, *_ in runs), "s"),
+        Row(f"{name}: robot, {test_count} empty tests", Stats.of(empty_wall), "s"),
+        Row(f"{name}: floor (bare + empty robot)", floor, "s"),
+        Row(f"{name}: full suite{note}", Stats.of(full_wall), "s"),
+        Row(f"{name}: full suite / floor", ratio, "x", f"<= {FLOOR_RATIO_TARGET}", ratio.median <= FLOOR_RATIO_TARGET),
+        Row(f"{name}: overhead per test", overhead, "ms", f"<= {OVERHEAD_TARGET * 1000:g} ms",
             overhead.median <= OVERHEAD_TARGET),
-        Row(f"{kind}:   outside tests (start, imports, setups, output)", Stats.of(
-            ((f - fs.tests) - (e - es.tests)) / test_count for _, e, f, es, fs in runs), "ms"),
-        Row(f"{kind}:   in Robot keyword frames", Stats.of(
-            (fs.tests - es.tests - fs.library) / test_count for *_, es, fs in runs), "ms"),
-        Row(f"{kind}:   in library keywords beyond the wire", Stats.of(
-            (fs.library - fs.exchanges) / test_count for *_, fs in runs), "ms"),
-        Row(f"{kind}:   on the wire beyond the bare loop", Stats.of(
-            (fs.exchanges - b) / test_count for b, *_, fs in runs), "ms"),
+        Row(f"{name}:   outside tests (start, imports, setups, output)", Stats.of(
+            ((f - fs.tests) - (e - es.tests)) / test_count for _, e, f, es, fs, _ in runs), "ms"),
+        Row(f"{name}:   in Robot keyword frames", Stats.of(
+            (fs.tests - es.tests - fs.library - fs.pauses) / test_count for *_, es, fs, _ in runs), "ms"),
+        Row(f"{name}:   in library keywords beyond the wire", Stats.of(
+            (fs.library - fs.exchanges - (bt.frames - bt.pauses)) / test_count for *_, fs, bt in runs), "ms"),
+        Row(f"{name}:   on the wire beyond the bare loop", Stats.of(
+            (fs.exchanges + fs.pauses - bt.handshakes - bt.pauses) / test_count for *_, fs, bt in runs), "ms"),
     ]
 
 
@@ -238,28 +379,173 @@ def measure_embedded(repetitions: int, workspace: Workspace) -> list[Row]:
     ]
 
 
-def measure_silent(repetitions: int, per_family: int, workspace: Workspace) -> list[Row]:
-    """Per-test time against a server that never answers, for the first ``per_family`` cases of every family.
+def measure_silent(repetitions: int, chosen: Sequence[str], workspace: Workspace, server_kind: str = "silent",
+                   suites: Path = SUITES, label: str = "silent server",
+                   timeouts: dict[str, float] | None = None) -> list[Row]:
+    """Per-test time of the ``chosen`` cases against a server of ``server_kind`` that leaves every wait unanswered.
 
-    Each test must end within the timeout and its tolerance; the row's note
-    names the tests that did not.
+    Each test must end within its timeout (``SILENT_TIMEOUT``, or the
+    case's own from ``timeouts``) and the tolerance; the row's note names
+    the tests that did not. The row's figures are each test's time over
+    its timeout.
     """
-    chosen = sample_cases(CASES, per_family)
+    timeouts = timeouts or {}
     selection = [argument for case_id in chosen for argument in ("--test", case_id)]
-    low, high = SILENT_TIMEOUT * (1 - TIMEOUT_TOLERANCE), SILENT_TIMEOUT * (1 + TIMEOUT_TOLERANCE)
+    low, high = 1 - TIMEOUT_TOLERANCE, 1 + TIMEOUT_TOLERANCE
     per_test: list[float] = []
-    too_slow: set[str] = set()
-    with ServerProcess("silent") as server:
-        command = workspace.suites("silent", server.urls[0], "--variable", f"TIMEOUT:{SILENT_TIMEOUT:g}s", *selection)
+    outside: set[str] = set()
+    with ServerProcess(server_kind) as server:
+        command = workspace.suites(server_kind, server.urls[0], "--variable", f"TIMEOUT:{SILENT_TIMEOUT:g}s",
+                                   *selection, suites=suites)
         for _ in range(repetitions):
             workspace.run(command)
-            for test in ExecutionResult(str(workspace.scratch / "silent" / "output.xml")).suite.all_tests:
-                per_test.append(test.elapsed_time.total_seconds())
-                if not low <= per_test[-1] <= high:
-                    too_slow.add(test.name)
-    note = f"outside the tolerance: {', '.join(sorted(too_slow))}" if too_slow else ""
-    return [Row(f"silent server, TIMEOUT={SILENT_TIMEOUT:g}s: per test ({len(chosen)} tests x {repetitions})",
-                Stats.of(per_test), "s", f"{low:.2f}-{high:.2f} s", not too_slow, note)]
+            for test in ExecutionResult(str(workspace.scratch / server_kind / "output.xml")).suite.all_tests:
+                timeout = timeouts.get(test.name, SILENT_TIMEOUT)
+                per_test.append(test.elapsed_time.total_seconds() / timeout * SILENT_TIMEOUT)
+                if not low <= per_test[-1] / SILENT_TIMEOUT <= high:
+                    outside.add(f"{test.name} ({test.elapsed_time.total_seconds():.3f} s of {timeout:g} s)")
+    own = [name for name in chosen if timeouts.get(name, SILENT_TIMEOUT) != SILENT_TIMEOUT]
+    scaled = f"; {len(own)} at its own timeout, scaled" if own else ""
+    note = f"outside the tolerance: {', '.join(sorted(outside))}" if outside else ""
+    return [Row(f"{label}, TIMEOUT={SILENT_TIMEOUT:g}s: per test ({len(chosen)} tests x {repetitions}{scaled})",
+                Stats.of(per_test), "s", f"{SILENT_TIMEOUT * low:.2f}-{SILENT_TIMEOUT * high:.2f} s",
+                not outside, note)]
+
+
+def bare_echoes(target: Target, opcode: int, unit: bytes, repeat: int, rounds: int, timeout: float = 30.0) -> float:
+    """Seconds for ``rounds`` echoes of ``unit * repeat`` on one connection: build, frame, mask, send, read, compare.
+
+    The handshake before and the Close after are not timed, as the keyword
+    figures leave out ``Open WebSocket`` and ``Close WebSocket``. Masking
+    is the library's :func:`~WsComplianceLibrary.wire.websocket.mask`, the
+    fastest pure-Python way ``bench/masking.py`` found.
+    """
+    request = build_upgrade_request("GET", target.path, target.authority, key=new_key())
+    with socket.create_connection((target.host, target.port), timeout=timeout) as connection:
+        connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        connection.sendall(request)
+        received = bytearray()
+        while b"\r\n\r\n" not in received:
+            chunk = connection.recv(65536)
+            if not chunk:
+                raise RuntimeError("The server closed the connection during the handshake.")
+            received += chunk
+        pending = received[received.index(b"\r\n\r\n") + 4:]
+        started = time.perf_counter()
+        for _ in range(rounds):
+            payload = unit * repeat
+            key = os.urandom(4)
+            size = len(payload)
+            if size <= 125:
+                header = bytes((0x80 | opcode, 0x80 | size))
+            elif size <= 0xFFFF:
+                header = bytes((0x80 | opcode, 0x80 | 126)) + size.to_bytes(2, "big")
+            else:
+                header = bytes((0x80 | opcode, 0x80 | 127)) + size.to_bytes(8, "big")
+            connection.sendall(header + key)
+            connection.sendall(mask(payload, key))
+            echo, pending = _bare_message(connection, pending)
+            if echo != payload:
+                raise RuntimeError(f"The server's echo differs from the {size}-byte message sent.")
+        elapsed = time.perf_counter() - started
+        connection.sendall(closing_frame())
+        while connection.recv(65536):
+            pass
+    return elapsed
+
+
+def _bare_message(connection: socket.socket, pending: bytearray) -> tuple[bytes, bytearray]:
+    """The next data message's payload (control frames skipped), and the bytes received after it."""
+    parts: list[bytes] = []
+
+    def take(count: int) -> bytes:
+        nonlocal pending
+        if len(pending) >= count:
+            data, pending = bytes(pending[:count]), pending[count:]
+            return data
+        buffer = bytearray(count)
+        view = memoryview(buffer)
+        view[:len(pending)] = pending
+        filled, pending = len(pending), bytearray()
+        while filled < count:
+            got = connection.recv_into(view[filled:])
+            if not got:
+                raise RuntimeError("The server closed the connection in the middle of a message.")
+            filled += got
+        return bytes(buffer) if count < 4096 else buffer
+
+    while True:
+        first, second = take(2)
+        length = second & 0x7F
+        if length >= 126:
+            length = int.from_bytes(take(2 if length == 126 else 8), "big")
+        payload = take(length) if length else b""
+        if first & 0x08:  # a control frame: not part of the message
+            continue
+        parts.append(payload)
+        if first & 0x80:
+            return (parts[0] if len(parts) == 1 else b"".join(parts)), pending
+
+
+def measure_bulk(repetitions: int, workspace: Workspace) -> list[Row]:
+    """Big echoes and many small round trips through the frame keywords, against a bare loop, on one server.
+
+    A generated suite runs ``Send Message`` and ``Message Should Be
+    Echoed`` for a 16 MiB text message, a 16 MiB binary message, and
+    :data:`ROUND_TRIPS` small text messages; their time is the two
+    keywords' elapsed time in output.xml. The bare loop does the same
+    framing and masking on a plain socket.
+    """
+    tests = (
+        ("Text 16 MiB", f"text    payload=*    repeat={BULK_SIZE}", 1),
+        ("Binary 16 MiB", f"binary    payload_hex=fe    repeat={BULK_SIZE}", 1),
+        (f"{ROUND_TRIPS} Round Trips", f"text    payload={ROUND_TRIP_TEXT}", ROUND_TRIPS),
+    )
+    bare_calls = (
+        lambda target: bare_echoes(target, TEXT, b"*", BULK_SIZE, 1),
+        lambda target: bare_echoes(target, BINARY, b"\xfe", BULK_SIZE, 1),
+        lambda target: bare_echoes(target, TEXT, ROUND_TRIP_TEXT.encode(), 1, ROUND_TRIPS),
+    )
+    labels = ("bulk: 16 MiB text echo", "bulk: 16 MiB binary echo",
+              f"bulk: {ROUND_TRIPS} round trips ({len(ROUND_TRIP_TEXT)} bytes)")
+    bare: list[list[float]] = [[] for _ in tests]
+    keywords: list[list[float]] = [[] for _ in tests]
+    loops, robot_own = [], []
+    with ServerProcess("reference") as server:
+        target = parse_target(server.urls[0])
+        suite = workspace.scratch / "bulk.robot"
+        suite.write_text(bulk_suite("WsComplianceLibrary", server.urls[0], tests, ROUND_TRIPS))
+        command = workspace.robot("bulk", str(suite))
+        workspace.run(command)  # warm-up
+        for _ in range(repetitions):
+            for index, call in enumerate(bare_calls):
+                bare[index].append(call(target))
+            _, failures = workspace.run(command)
+            if failures:
+                raise SystemExit(f"The bulk suite failed {failures} tests: see {workspace.scratch / 'bulk'}.")
+            result = ExecutionResult(str(workspace.scratch / "bulk" / "output.xml")).suite
+            for index, test in enumerate(result.tests[:len(tests)]):
+                keywords[index].append(keyword_seconds(test, BULK_KEYWORDS))
+            loops.append(next(step for step in result.tests[len(tests) - 1].body
+                              if step.type == "FOR").elapsed_time.total_seconds())
+            robot_own.append(keyword_seconds(result.tests[-1], ["No Operation"], "BuiltIn"))
+    rows: list[Row] = []
+    for label, own, theirs in zip(labels, keywords, bare):
+        ratio = Stats.of(k / b for k, b in zip(own, theirs))
+        rows += [
+            Row(f"{label}: bare loop", Stats.of(theirs), "s"),
+            Row(f"{label}: keywords (output.xml)", Stats.of(own), "s"),
+            Row(f"{label}: keywords / bare loop", ratio, "x", f"<= {BULK_RATIO_TARGET}",
+                ratio.median <= BULK_RATIO_TARGET),
+        ]
+    rows += [
+        Row(f"{labels[-1]}:   Robot's own cost of {2 * ROUND_TRIPS} keyword calls (No Operation)",
+            Stats.of(robot_own), "s"),
+        Row(f"{labels[-1]}:   keywords beyond Robot's own cost / bare loop",
+            Stats.of((k - r) / b for k, r, b in zip(keywords[-1], robot_own, bare[-1])), "x"),
+        Row(f"{labels[-1]}:   whole FOR loop (Robot's iterations too)", Stats.of(loops), "s"),
+    ]
+    return rows
 
 
 def measure_parallel(repetitions: int, target_counts: Sequence[int], workspace: Workspace) -> list[Row]:
@@ -346,6 +632,8 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--silent-per-family", type=int, default=1,
                         help="cases of each family run against the silent server (default 1)")
     parser.add_argument("--targets", type=int, nargs="+", default=[4, 8], help="target counts of the parallel runs")
+    parser.add_argument("--parts", nargs="+", choices=PARTS, default=list(PARTS),
+                        help="what to measure (default: everything)")
     arguments = parser.parse_args(argv)
     if arguments.quick:
         arguments.repetitions = 2
@@ -354,26 +642,55 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     return arguments
 
 
+PARTS = ("handshake", "embedded", "silent", "parallel", "frames", "bulk", "mute")
+"""What ``--parts`` can pick: the handshake rows, then the frame rows (floor, bulk, silent after the handshake)."""
+
+
 def main(argv: Sequence[str] = ()) -> int:
     """Measure everything and print the table; 1 when a target was missed."""
     arguments = parse_arguments(argv)
+    parts = set(arguments.parts)
     test_count = len(list(TestSuiteBuilder().build(str(SUITES)).all_tests))
+    frame_tests = frame_test_ids() if parts & {"frames", "mute"} else []
     print(f"Machine: {machine()}; {load()} at start")
-    print(f"Suites: {test_count} tests ({len(CASES)} catalogue cases); "
-          f"{arguments.repetitions} repetitions; medians with min and max.\n", flush=True)
+    print(f"Suites: {test_count} handshake tests ({len(CASES)} catalogue cases), {len(frame_tests)} frame tests "
+          f"without 'slow'; {arguments.repetitions} repetitions; medians with min and max.\n", flush=True)
+    rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="ws-bench-") as directory:
         workspace = Workspace(Path(directory))
         empty = workspace.scratch / "empty_tests.robot"
         empty.write_text(empty_suite(test_count))
-        rows = [row for kind in ("reference", "aiohttp")
-                for row in measure_target(kind, arguments.repetitions, workspace, empty, test_count)]
-        rows += measure_embedded(arguments.repetitions, workspace)
-        rows += measure_silent(arguments.repetitions, arguments.silent_per_family, workspace)
-        rows += measure_parallel(arguments.repetitions, arguments.targets, workspace)
+        if "handshake" in parts:
+            rows += [row for kind in ("reference", "aiohttp")
+                     for row in measure_target(kind, arguments.repetitions, workspace, empty, test_count)]
+        if "embedded" in parts:
+            rows += measure_embedded(arguments.repetitions, workspace)
+        if "silent" in parts:
+            rows += measure_silent(arguments.repetitions, sample_cases(CASES, arguments.silent_per_family),
+                                   workspace)
+        if "parallel" in parts:
+            rows += measure_parallel(arguments.repetitions, arguments.targets, workspace)
+        if "frames" in parts:
+            cases = frame_cases(frame_tests)
+            derived = sum(frame_probe(case).derived for case in cases)
+            empty_frames = workspace.scratch / "empty_frame_tests.robot"
+            empty_frames.write_text(empty_suite(len(frame_tests)))
+            area = frame_area(lambda: [frame_probe(case) for case in cases], derived, len(cases))
+            rows += measure_target("reference", arguments.repetitions, workspace, empty_frames, len(frame_tests),
+                                   area)
+        if "bulk" in parts:
+            rows += measure_bulk(arguments.repetitions, workspace)
+        if "mute" in parts:
+            cases = frame_cases(frame_tests)
+            chosen = sample_cases(cases, arguments.silent_per_family)
+            rows += measure_silent(arguments.repetitions, chosen, workspace, "mute", FRAME_SUITES,
+                                   "frames, silent after the handshake",
+                                   {case.id: case_timeout(case, SILENT_TIMEOUT) for case in cases})
     print(render_table(rows))
     for row in rows:
         if row.note:
             print(f"{row.label}: {row.note}")
+    print(f"\n{load()} at the end")
     return 0 if all(row.met is not False for row in rows) else 1
 
 

@@ -14,6 +14,8 @@ Kinds:
     An ``aiohttp`` WebSocket echo application routed with ``add_get``, as its documentation does.
 ``silent``
     Accepts connections and reads requests but never answers nor closes, until stopped.
+``mute``
+    Completes every opening handshake with a correct ``101``, then reads frames and never sends one nor closes.
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ from pathlib import Path
 from types import TracebackType
 
 from WsComplianceLibrary.reference_server import ReferenceServer
+from WsComplianceLibrary.wire.http1.request import accept_for_key
 
-__all__ = ["KINDS", "ServerProcess", "ThreadedServer"]
+__all__ = ["KINDS", "ServerProcess", "ThreadedServer", "switching_protocols"]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,6 +77,38 @@ async def _hold_silently(reader: asyncio.StreamReader, writer: asyncio.StreamWri
             pass
     finally:
         writer.close()
+
+
+async def _switch_then_hold(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    # A correct 101 for the client's key, then silence: frames are read (so sends never block) and never answered.
+    try:
+        head = await reader.readuntil(b"\r\n\r\n")
+        writer.write(switching_protocols(head))
+        await writer.drain()
+        while await reader.read(65536):
+            pass
+    except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
+        pass
+    finally:
+        writer.close()
+
+
+def switching_protocols(head: bytes) -> bytes:
+    """The ``101`` a correct server sends for the request header block ``head`` (its ``Sec-WebSocket-Key``)."""
+    key = ""
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"sec-websocket-key":
+            key = value.strip().decode("latin-1")
+    return (b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            b"Sec-WebSocket-Accept: " + accept_for_key(key).encode() + b"\r\n\r\n")
+
+
+async def _serve_mute(ready: Future[str], stopped: asyncio.Event) -> None:
+    server = await asyncio.start_server(_switch_then_hold, "127.0.0.1", 0)
+    async with server:
+        ready.set_result(f"ws://127.0.0.1:{server.sockets[0].getsockname()[1]}/")
+        await stopped.wait()
 
 
 async def _serve_silent(ready: Future[str], stopped: asyncio.Event) -> None:
@@ -121,6 +156,7 @@ KINDS: dict[str, Callable[[], ReferenceServer | ThreadedServer]] = {
     "reference": ReferenceServer,
     "aiohttp": lambda: ThreadedServer(_serve_aiohttp),
     "silent": lambda: ThreadedServer(_serve_silent),
+    "mute": lambda: ThreadedServer(_serve_mute),
 }
 """Server kinds by name: each makes an object with ``start() -> url`` and ``stop()``."""
 
