@@ -152,12 +152,14 @@ def matrix() -> tuple[dict[str, Met], int, int]:
 def test_keywords_against_a_hostile_frame_server(hostile: HostileFrames, matrix):
     met = matrix[0][hostile.name]
     assert met.status == hostile.verdict, met
+    assert hostile.phrase in met.message, met.message
+    assert_one_clear_sentence(met.message)
+    if hostile.overshoot and met.elapsed >= BOUND:
+        pytest.xfail(f"{met.elapsed:.3f} s: {hostile.overshoot}")
     assert met.elapsed < BOUND, f"{hostile.name}: {met.elapsed:.3f} s"
     if hostile.at_timeout:
         assert met.elapsed >= TIMEOUT, f"{hostile.name}: {met.elapsed:.3f} s"
     assert met.warning == hostile.warning, met
-    assert hostile.phrase in met.message, met.message
-    assert_one_clear_sentence(met.message)
 
 
 def test_no_descriptor_is_left_open_by_the_whole_matrix(matrix):
@@ -296,3 +298,58 @@ def test_announced_lengths_cost_no_memory(name: str, control_memory: dict, recor
     assert announced["status"] == "FAIL" and BY_NAME[name].phrase in announced["message"], announced
     assert announced["rss_growth"] - control_memory["rss_growth"] < MEMORY_LIMIT
     assert announced["traced_peak"] < MEMORY_LIMIT
+
+
+# --- keywords called while a flood goes on ------------------------------------------------------------------------
+
+FLOODED = [
+    ("Message Should Be Echoed",),
+    ("Send Message", "text", "again"),
+    ("Send Ping", "are you there"),
+    ("Server Should Close Cleanly",),
+]
+
+
+@pytest.mark.parametrize("keyword", FLOODED, ids=[keyword[0] for keyword in FLOODED])
+@pytest.mark.parametrize("flood", ["empty-ping-flood", "pongs-forever", "small-messages-forever"])
+def test_keywords_stay_bounded_while_the_server_floods(flood: str, keyword: tuple, request: pytest.FixtureRequest):
+    """Each keyword, called once the flood runs, returns or fails within the bound: a flood cannot hold it.
+
+    Against the unthrottled flood the keywords that poll first do not
+    return while it lasts, and the wait for the echo can outlast the bound
+    (the behaviour's ``overshoot``): expected to fail until that is fixed,
+    and run anyway. A watchdog stops the server after the bound plus a
+    second, which ends the flood, so a keyword that hangs returns then,
+    having read only what the flood left buffered.
+    """
+    if BY_NAME[flood].overshoot:
+        request.applymarker(pytest.mark.xfail(reason=BY_NAME[flood].overshoot, strict=False))
+    _capture_logging()
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        with serving([flood]) as urls:
+            library = WsComplianceLibrary(url=urls[flood], timeout=timedelta(seconds=TIMEOUT))
+            call(library, "Open WebSocket")
+            call(library, "Send Message", "text", HELLO)  # the flood starts on this message
+            time.sleep(0.1)
+            started = time.monotonic()
+            running = pool.submit(_run_quietly, library, *keyword)
+            done, _ = wait([running], timeout=BOUND + 1)
+            elapsed = time.monotonic() - started
+    finally:
+        pool.shutdown(wait=True)
+    call(library, "Close WebSocket")
+    assert done, f"{keyword[0]} was still running after {elapsed:.1f} s of a flood"
+    result = running.result()
+    assert elapsed < BOUND, f"{keyword[0]}: {elapsed:.3f} s ({result})"
+    assert not isinstance(result, Exception) or isinstance(result, AssertionError), repr(result)
+
+
+def _run_quietly(library: WsComplianceLibrary, name: str, *args):
+    _LOGGED.messages = []
+    try:
+        return call(library, name, *args)
+    except Exception as error:  # noqa: BLE001 - the caller checks which
+        return error
+    finally:
+        _LOGGED.messages = None
