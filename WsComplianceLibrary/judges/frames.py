@@ -207,7 +207,8 @@ class ClientRules:
                 return (f"a control frame carries {len(payload)} bytes, more than {MAX_CONTROL_PAYLOAD} "
                         "(RFC 6455 §5.5)", 1002, False)
             if not fin:
-                return "a control frame is fragmented (FIN clear), which RFC 6455 §5.5 forbids", 1002, False
+                return "a control frame has FIN clear, but control frames MUST NOT be fragmented (RFC 6455 §5.5)", \
+                    1002, False
             if opcode == CLOSE:
                 return _close_problem(payload)
             return None
