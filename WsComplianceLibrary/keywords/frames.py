@@ -56,8 +56,11 @@ OPCODES = {"continuation": 0x0, "text": 0x1, "binary": 0x2, "close": 0x8, "ping"
 POLL_WAIT = 0.001
 """Seconds a poll between writes waits for the socket: enough to read what already arrived, too short to slow a case."""
 
+POLL_LIMIT = 0.05
+"""Seconds a poll reads at most, so a server that never stops sending (a PING flood) cannot hold a Send keyword."""
+
 CLOSE_GRACE = 1.0
-"""Seconds to read on after the server failed the connection, for frames it wrongly sends after its Close."""
+"""Seconds (within the keyword's timeout) to read on after the server's Close, for frames it wrongly sends after it."""
 
 FRAMES_LOGGED = 10
 """Frames logged one by one per keyword call and direction; the rest are counted, so 9.x cases keep log.html small."""
@@ -217,8 +220,9 @@ class WebSocketSession:
     # --- receiving ---
 
     def poll(self) -> None:
-        """Read, without waiting, whatever the server has sent so far."""
-        while self.end is None and self._pull(POLL_WAIT) is not None:
+        """Read what the server has sent so far, for :data:`POLL_LIMIT` seconds at most."""
+        deadline = Deadline.after(POLL_LIMIT)
+        while self.end is None and self._pull(min(POLL_WAIT, deadline.remaining())) is not None:
             pass
 
     def _pull(self, timeout: float) -> Observation | None:
@@ -226,13 +230,18 @@ class WebSocketSession:
 
         Answers the server's Ping with a Pong and its Close with a Close,
         as Autobahn's client does, and fails the keyword on the first rule
-        the server's frames break.
+        the server's frames break. With no time left it reads nothing: the
+        reader may hold thousands of frames from one read, and a wait that
+        handled them all would outlast its deadline.
         """
+        if timeout <= 0:
+            return None
         event = self.connection.receive_event(timeout)
         if isinstance(event, Ended) and event.how is EndKind.TIMEOUT:
             return None
         observation = Observation(event, time.monotonic(), self.rules.frames_sent)
-        self.inbox.append(observation)
+        if not (isinstance(event, Frame) and event.opcode == PING):  # answered below; a flood must not pile up
+            self.inbox.append(observation)
         if isinstance(event, Ended):
             if self.end is None:
                 logger.info(f"Connection ended: {printable(event.detail)}")
@@ -283,7 +292,8 @@ class WebSocketSession:
             observation = self._pull(deadline.remaining())
             if observation is None:
                 return None, False
-            if wanted(observation.event):
+            kept = bool(self.inbox) and self.inbox[-1] is observation
+            if kept and wanted(observation.event):
                 return self._take_at(len(self.inbox) - 1), True
         return self.server_close or self.end, False
 
@@ -558,7 +568,8 @@ class FrameKeywords:
         Fails when none arrives within ``timeout`` (the connection's default)
         or the connection ends first. The frame has ``opcode``,
         ``opcode_name``, ``fin``, ``rsv1``-``rsv3``, ``payload`` (bytes) and
-        ``length``.
+        ``length``. The server's PINGs are answered with a PONG and logged,
+        not returned.
 
         Example:
         | ${frame} = | Receive Frame |
@@ -700,10 +711,11 @@ class FrameKeywords:
             if violation is None:
                 raise KeywordError("No frame sent on this connection breaks a rule the server must fail the "
                                    "connection for, so there is nothing to judge.")
+            deadline = Deadline.after(wait)
             session.wait_for_close(wait)
             observations = list(session.inbox)
             if session.server_close is not None and session.end is None:
-                session.wait_for_end(CLOSE_GRACE)
+                session.wait_for_end(min(CLOSE_GRACE, deadline.remaining()))
             session.inbox.clear()
             pending = list(session.expected)
             target_echoes = not any(item.kind == "echo" for item in pending) or self.ctx.echo_problem() is None
@@ -746,12 +758,13 @@ class FrameKeywords:
                 session.poll()
                 if session.server_close is None and session.end is None:
                     session.send([OutgoingFrame(CLOSE, close_payload(code))])
-            observation, taken = session.take(lambda event: isinstance(event, Frame) and event.opcode == CLOSE, wait)
+            deadline = Deadline.after(wait)
+            observation, _ = session.take(lambda event: isinstance(event, Frame) and event.opcode == CLOSE, wait)
             close = None
             tcp_end: Ended | None = None
             if observation is not None and isinstance(observation.event, Frame):
                 close = parse_close_payload(observation.event.payload)
-                ended = session.wait_for_end(wait)
+                ended = session.wait_for_end(deadline.remaining())
                 tcp_end = None if ended is None else ended.event
             elif observation is not None and isinstance(observation.event, Ended):
                 tcp_end = observation.event
