@@ -221,3 +221,16 @@ def test_sending_to_a_server_that_does_not_read_is_bounded():
 def test_chop_size_must_be_positive(reference_server):
     with open_connection(reference_server.url) as connection, pytest.raises(ValueError):
         connection.send(b"x", chop_size=0)
+
+
+def test_a_zero_wait_takes_what_already_arrived_without_blocking():
+    def check(connection):
+        time.sleep(0.2)  # the frame is in the socket by now
+        started = time.monotonic()
+        frame, message = connection.receive_event(0), connection.receive_event(0)
+        assert isinstance(frame, Frame) and isinstance(message, Message) and message.payload == b"queued"
+        ended = connection.receive_event(0)
+        assert time.monotonic() - started < 0.05
+        assert ended.how is EndKind.TIMEOUT and connection.is_open
+
+    run_against(answer_then(build_frame(TEXT, b"queued", masked=False)), check)

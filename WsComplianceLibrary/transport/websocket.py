@@ -170,7 +170,9 @@ class WebSocketConnection:
         """The next frame or completed message from the server, or how the wait for it ended.
 
         Waits at most ``timeout`` seconds (the connection's default when
-        ``None``). Frames that already arrived are returned without waiting.
+        ``None``). Frames that already arrived are returned without waiting;
+        ``timeout=0`` (or a wait whose time is up) still takes, without
+        blocking, the bytes that are already in the socket.
         """
         event = self._next_event()
         if event is not None:
@@ -179,14 +181,16 @@ class WebSocketConnection:
             assert self._ended is not None
             return self._ended
         deadline = Deadline.after(self.timeout if timeout is None else timeout)
+        last_look = False
         while True:
             remaining = deadline.remaining()
-            if remaining <= 0:
+            if last_look:
                 return self._timed_out(deadline)
+            last_look = remaining <= 0  # one read without blocking once the time is up, then no more
             try:
                 self._sock.settimeout(remaining)
                 data = self._sock.recv(_RECV_SIZE)
-            except TimeoutError:
+            except (TimeoutError, BlockingIOError, ssl.SSLWantReadError):
                 return self._timed_out(deadline)
             except ConnectionResetError:
                 return self._end(EndKind.RESET, f"The connection was reset{self._mid_frame()}.")
