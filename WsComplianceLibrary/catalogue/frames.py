@@ -12,9 +12,6 @@ lists the fragments of one message separated by ``|``.
 
 Where this differs from Autobahn, on purpose or for want of a keyword:
 
-* 9.3.1, 9.3.2, 9.4.1 and 9.4.2 (65536 and 16384 fragments) are left out
-  until the embedded reference server accepts more than websockets' 4096
-  fragments per message.
 * 6.4.3 and 6.4.4 (one text frame written in three parts a second apart) are
   not here: no keyword writes part of a frame, pauses, then writes the rest.
 * Messages sent with a fragment size that divides their length end on a
@@ -757,9 +754,6 @@ LIMITS_AND_PERFORMANCE = (
                length=str(4 * _MIB), timeout="100s", fragment_size=str(size))
         for group, kind in (("3", "text"), ("4", "binary"))
         for index, size in enumerate(_FRAGMENT_SIZES, start=1)
-        # 9.3.1/9.3.2/9.4.1/9.4.2 send 65536 and 16384 frames; they wait until the reference server accepts more
-        # than websockets' 4096 fragments per message (it refuses them with 1009 "too many fragments").
-        if index > 2
     ),
     *(
         _limit(f"9.{group}.{index}", f"A 1 MiB {kind} frame written in chops of {chop} octets is echoed",

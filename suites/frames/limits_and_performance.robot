@@ -86,6 +86,20 @@ COMP-FRAME-9-2-6    binary    00fe23faf0    16777216    ${EMPTY}    100s
     ...    those limits" (a refusal with 1009 is compliant). Why it matters: Size, many small frames and
     ...    fast round trips are where servers run out of memory, time or buffers.
     [Tags]    autobahn-9.2.6
+COMP-FRAME-9-3-1    text    2a    4194304    ${EMPTY}    100s    64
+    [Documentation]    A 4 MiB text message in fragments of 64 octets is echoed. RFC 6455 §5.2 allows payloads up to
+    ...    2^63-1 octets; §10.4: implementations with size limits "MUST protect themselves against
+    ...    exceeding those limits" (a refusal with 1009 is compliant). Why it matters: Size, many small
+    ...    frames and fast round trips are where servers run out of memory, time or buffers.
+    [Tags]    autobahn-9.3.1
+    [Template]    Message Sent In Fragments Of A Size Must Be Echoed Whole
+COMP-FRAME-9-3-2    text    2a    4194304    ${EMPTY}    100s    256
+    [Documentation]    A 4 MiB text message in fragments of 256 octets is echoed. RFC 6455 §5.2 allows payloads up
+    ...    to 2^63-1 octets; §10.4: implementations with size limits "MUST protect themselves against
+    ...    exceeding those limits" (a refusal with 1009 is compliant). Why it matters: Size, many small
+    ...    frames and fast round trips are where servers run out of memory, time or buffers.
+    [Tags]    autobahn-9.3.2
+    [Template]    Message Sent In Fragments Of A Size Must Be Echoed Whole
 COMP-FRAME-9-3-3    text    2a    4194304    ${EMPTY}    100s    1024
     [Documentation]    A 4 MiB text message in fragments of 1024 octets is echoed. RFC 6455 §5.2 allows payloads up
     ...    to 2^63-1 octets; §10.4: implementations with size limits "MUST protect themselves against
@@ -134,6 +148,20 @@ COMP-FRAME-9-3-9    text    2a    4194304    ${EMPTY}    100s    4194304
     ...    exceeding those limits" (a refusal with 1009 is compliant). Why it matters: Size, many small
     ...    frames and fast round trips are where servers run out of memory, time or buffers.
     [Tags]    autobahn-9.3.9
+    [Template]    Message Sent In Fragments Of A Size Must Be Echoed Whole
+COMP-FRAME-9-4-1    binary    fe    4194304    ${EMPTY}    100s    64
+    [Documentation]    A 4 MiB binary message in fragments of 64 octets is echoed. RFC 6455 §5.2 allows payloads up
+    ...    to 2^63-1 octets; §10.4: implementations with size limits "MUST protect themselves against
+    ...    exceeding those limits" (a refusal with 1009 is compliant). Why it matters: Size, many small
+    ...    frames and fast round trips are where servers run out of memory, time or buffers.
+    [Tags]    autobahn-9.4.1
+    [Template]    Message Sent In Fragments Of A Size Must Be Echoed Whole
+COMP-FRAME-9-4-2    binary    2a    4194304    ${EMPTY}    100s    256
+    [Documentation]    A 4 MiB binary message in fragments of 256 octets is echoed. RFC 6455 §5.2 allows payloads up
+    ...    to 2^63-1 octets; §10.4: implementations with size limits "MUST protect themselves against
+    ...    exceeding those limits" (a refusal with 1009 is compliant). Why it matters: Size, many small
+    ...    frames and fast round trips are where servers run out of memory, time or buffers.
+    [Tags]    autobahn-9.4.2
     [Template]    Message Sent In Fragments Of A Size Must Be Echoed Whole
 COMP-FRAME-9-4-3    binary    2a    4194304    ${EMPTY}    100s    1024
     [Documentation]    A 4 MiB binary message in fragments of 1024 octets is echoed. RFC 6455 §5.2 allows payloads
