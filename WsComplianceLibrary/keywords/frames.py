@@ -305,12 +305,26 @@ class WebSocketSession:
         self.inbox = before + self.inbox[index + 1:]
         return taken
 
-    def wait_for_close(self, timeout: float) -> None:
-        """Read until the server's Close frame, the end of the connection, or ``timeout``."""
+    def wait_for_failure(self, timeout: float, violation: int) -> None:
+        """Read until the server's Close frame, the end of the connection, ``timeout``, or a decided failure.
+
+        An echo or pong that answers our frame number ``violation`` or a
+        later one decides the case (the server went on after the bad frame),
+        so reading stops there instead of waiting out the timeout; answers
+        owed for frames sent before it are taken in stride.
+        """
         deadline = Deadline.after(timeout)
+        owed = [item for item in self.expected if item.frame < violation]
         while self.server_close is None and self.end is None:
-            if self._pull(deadline.remaining()) is None:
+            observation = self._pull(deadline.remaining())
+            if observation is None:
                 return
+            event = observation.event
+            if isinstance(event, Message) or (isinstance(event, Frame) and event.opcode == PONG):
+                answered = next((item for item in owed if item.answered_by(event)), None)
+                if answered is None:
+                    return
+                owed.remove(answered)
 
     def wait_for_end(self, timeout: float) -> Observation | None:
         """Read until the connection ends (returned) or ``timeout`` passes (``None``)."""
@@ -349,7 +363,7 @@ class FrameKeywords:
 
     # --- opening and closing ---
 
-    @keyword
+    @keyword("Open WebSocket")
     def open_websocket(self, path: str | None = None, headers: HeaderArgument = None,
                        timeout: timedelta | None = None,
                        max_message_size: int = DEFAULT_MAX_MESSAGE_SIZE) -> WebSocketSession:
@@ -402,7 +416,7 @@ class FrameKeywords:
         self._sessions.append(session)
         return session
 
-    @keyword
+    @keyword("Close WebSocket")
     def close_websocket(self) -> None:
         """Closes the current connection's socket, whatever its state; does nothing when it is closed already.
 
@@ -712,7 +726,7 @@ class FrameKeywords:
                 raise KeywordError("No frame sent on this connection breaks a rule the server must fail the "
                                    "connection for, so there is nothing to judge.")
             deadline = Deadline.after(wait)
-            session.wait_for_close(wait)
+            session.wait_for_failure(wait, violation.number)
             observations = list(session.inbox)
             if session.server_close is not None and session.end is None:
                 session.wait_for_end(min(CLOSE_GRACE, deadline.remaining()))
