@@ -331,9 +331,7 @@ class HostileFrames:
     the status the scenario's judging keyword gets (``PASS`` with
     ``warning`` for Autobahn's non-strict grades, ``SKIP`` where the
     library finds the target does not echo at all); ``phrase`` is part of
-    its one-sentence message. ``overshoot`` names a known defect that can
-    make the verdict come later than the timeout plus 0.5 s (the tests
-    expect the failure rather than hide the behaviour). ``at_timeout`` marks behaviours that can only
+    its one-sentence message. ``at_timeout`` marks behaviours that can only
     end at the timeout.
     """
 
@@ -345,7 +343,6 @@ class HostileFrames:
     phrase: str
     at_timeout: bool = False
     warning: bool = False
-    overshoot: str | None = None
 
     @contextmanager
     def serving(self) -> Iterator[str]:
@@ -355,14 +352,6 @@ class HostileFrames:
 
 
 HELLO = "Hello, hostile server"
-FLOOD_OVERSHOOT = (
-    "keywords/frames.py: WebSocketSession.take() checks its deadline only when no frame is buffered, so while "
-    "2-byte PINGs keep arriving (each answered with a PONG and kept in the inbox) the wait outlasts its timeout, "
-    "without end and with memory growing when the client is slower than the flood; poll() reads until the socket "
-    "is quiet for 1 ms, which a flood never is, so Send Message, Send Ping and Server Should Close Cleanly do not "
-    "return while it lasts"
-)
-"""A defect found by these servers, left to the frame keywords' owner (see docs/hostile-frame-peers.md)."""
 NOTHING = "sent nothing more within 0.5 s"
 """What the judges say of a wait that timed out, at the tests' timeout of 0.5 s."""
 
@@ -387,6 +376,9 @@ HOSTILE_FRAMES: list[HostileFrames] = [
                   at_timeout=True),
     HostileFrames("ping-flood", "floods PINGs, 5000 a second, and never echoes",
                   _after_handshake(on_message=_forever(_frame(PING, b"flood"), 50, 0.01)), "echo", "FAIL", NOTHING,
+                  at_timeout=True),
+    HostileFrames("empty-ping-flood", "floods empty PINGs as fast as the client reads, never echoes",
+                  _after_handshake(on_message=_forever(_frame(PING) * 4096, 1, 0)), "echo", "FAIL", NOTHING,
                   at_timeout=True),
     HostileFrames("ping-flood-then-echo", "floods PINGs, 5000 a second, and echoes 200 ms into the flood",
                   _after_handshake(on_message=_ping_flood_then_echo), "echo", "PASS", "echoed"),
@@ -454,20 +446,13 @@ HOSTILE_FRAMES: list[HostileFrames] = [
                   _after_handshake(on_close=_close_tcp), "close", "PASS", "UNCLEAN", warning=True),
 ]
 
-UNBOUNDED_FLOOD = HostileFrames(
-    "empty-ping-flood", "floods empty PINGs as fast as the client reads, never echoes",
-    _after_handshake(on_message=_forever(_frame(PING) * 4096, 1, 0)), "echo", "FAIL", NOTHING, at_timeout=True,
-    overshoot=FLOOD_OVERSHOOT)
-"""Not in the matrix: while the defect named in ``overshoot`` lasts, a client slower than this flood never ends
-its wait (and keeps every PING it read), so only a test with a watchdog that stops the server meets it."""
-
 CONTROL = HostileFrames("well-behaved", "echoes every message and answers Close with 1000, as RFC 6455 says",
                         _after_handshake(), "echo", "PASS", "echoed")
 """Not hostile: the baseline of the memory measurements and a positive control of the harness."""
 
-BY_NAME: dict[str, HostileFrames] = {hostile.name: hostile for hostile in [*HOSTILE_FRAMES, UNBOUNDED_FLOOD, CONTROL]}
+BY_NAME: dict[str, HostileFrames] = {hostile.name: hostile for hostile in [*HOSTILE_FRAMES, CONTROL]}
 
-__all__ = ["BY_NAME", "CONTROL", "HELLO", "UNBOUNDED_FLOOD", "HOSTILE_FRAMES", "HostileFrames", "MARKUP", "serving"]
+__all__ = ["BY_NAME", "CONTROL", "HELLO", "HOSTILE_FRAMES", "HostileFrames", "MARKUP", "serving"]
 
 
 @contextmanager
