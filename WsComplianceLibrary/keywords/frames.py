@@ -441,7 +441,7 @@ class FrameKeywords:
     @keyword
     def send_frame(self, opcode: int | str, payload: str = "", fin: bool = True, rsv: int = 0, masked: bool = True,
                    masking_key: str | None = None, length_form: int | None = None,
-                   announced_length: int | None = None, chop: int | None = None, repeat: int = 1,
+                   announced_length: int | None = None, chop: int | None = None, repeat: int | None = 1,
                    payload_hex: str | None = None, length: int | None = None) -> None:
         """Sends one frame exactly as described, valid or not, on the current connection.
 
@@ -478,7 +478,7 @@ class FrameKeywords:
         self._send([outgoing], chop)
 
     @keyword
-    def send_message(self, type: str, payload: str = "", repeat: int = 1, fragment_size: int | None = None,
+    def send_message(self, type: str, payload: str = "", repeat: int | None = 1, fragment_size: int | None = None,
                      chop: int | None = None, payload_hex: str | None = None, length: int | None = None) -> None:
         """Sends a text or binary message, whole or in fragments, on the current connection.
 
@@ -513,7 +513,7 @@ class FrameKeywords:
         self._send(frames, chop)
 
     @keyword
-    def send_ping(self, payload: str = "", repeat: int = 1, chop: int | None = None,
+    def send_ping(self, payload: str = "", repeat: int | None = 1, chop: int | None = None,
                   payload_hex: str | None = None) -> None:
         """Sends a Ping frame; the server owes a Pong with the same payload (RFC 6455 §5.5.2).
 
@@ -528,7 +528,7 @@ class FrameKeywords:
         self._send([OutgoingFrame(PING, _payload(payload, payload_hex, repeat))], chop)
 
     @keyword
-    def send_pong(self, payload: str = "", repeat: int = 1, chop: int | None = None,
+    def send_pong(self, payload: str = "", repeat: int | None = 1, chop: int | None = None,
                   payload_hex: str | None = None) -> None:
         """Sends an unsolicited Pong frame, which the server must not answer (RFC 6455 §5.5.3).
 
@@ -542,14 +542,14 @@ class FrameKeywords:
 
     @keyword
     def send_close(self, code: int | None = None, reason: str = "", reason_hex: str | None = None,
-                   chop: int | None = None) -> None:
+                   chop: int | None = None, repeat: int | None = 1) -> None:
         """Sends a Close frame with ``code`` and ``reason``, valid or not (RFC 6455 §5.5.1, §7.4).
 
         ``code`` is any number 0-65535, written as two bytes; with no
         ``code`` only the reason is sent, so no code and no reason is the
         empty payload, and no code with a one-byte reason the one-byte
         payload §5.5.1 rules out. ``reason`` is text sent as UTF-8,
-        ``reason_hex`` bytes instead.
+        ``reason_hex`` bytes instead, repeated ``repeat`` times.
 
         Example:
         | Send Close | 1000 |
@@ -557,8 +557,9 @@ class FrameKeywords:
         | Send Close | 1000 | reason_hex=cebae1bdb9cf83cebcceb5eda080656469746564 |
         | Send Close | reason=a |
         | Send Close | 999 |
+        | Send Close | 1000 | * | repeat=124 |
         """
-        reason_bytes = _payload(reason, reason_hex, 1)
+        reason_bytes = _payload(reason, reason_hex, repeat)
         try:
             payload = close_payload(code, reason_bytes)
         except ValueError as error:
@@ -843,9 +844,13 @@ def _masking_key(key: str | None, masked: bool) -> bytes | None:
     return value
 
 
-def _payload(text: str, payload_hex: str | None, repeat: int, length: int | None = None) -> bytes:
-    """The payload: ``text`` as UTF-8 or ``payload_hex`` as bytes, repeated, or repeated and cut to ``length``."""
-    if payload_hex is not None:
+def _payload(text: str, payload_hex: str | None, repeat: int | None, length: int | None = None) -> bytes:
+    """The payload: ``text`` as UTF-8 or ``payload_hex`` as bytes, repeated, or repeated and cut to ``length``.
+
+    An empty ``payload_hex`` or ``repeat`` counts as not given, so a table's empty cell can be passed on as it is.
+    """
+    repeat = 1 if repeat is None else repeat
+    if payload_hex:
         try:
             unit = bytes.fromhex(payload_hex)
         except ValueError:
