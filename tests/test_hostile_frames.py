@@ -167,7 +167,7 @@ def test_no_descriptor_is_left_open_by_the_whole_matrix(matrix):
 
 # --- a real robot run -----------------------------------------------------------------------------------------
 
-ROBOT_RUNS = ["announce-2^63-1", "ping-flood", "stall-mid-frame", "reset-mid-frame", "101-then-http",
+ROBOT_RUNS = ["announce-2^63-1", "ping-flood", "empty-ping-flood", "stall-mid-frame", "reset-mid-frame", "101-then-http",
               "markup-payload", "close-reason-markup", "close-never-answered"]
 
 
