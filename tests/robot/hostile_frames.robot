@@ -10,19 +10,19 @@ Test Teardown    Close WebSocket
 
 
 *** Variables ***
-${WS_URL}       ws://127.0.0.1:9/
-${TIMEOUT}      0.5s
+${WS_URL}     ws://127.0.0.1:9/
+${TIMEOUT}    0.5s
 
 
 *** Test Cases ***
 Message Is Echoed
-    [Documentation]    A text message goes out; its echo must come back.
     Open WebSocket
     Send Message    text    Hello, hostile server
     Message Should Be Echoed
+    [Documentation]    A text message goes out; its echo must come back.
 
 Server Closes Cleanly
-    [Documentation]    A Close frame with code 1000 goes out; the server must answer it and close TCP.
     Open WebSocket
     Send Close    1000
     Server Should Close Cleanly
+    [Documentation]    A Close frame with code 1000 goes out; the server must answer it and close TCP.
