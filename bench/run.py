@@ -1,9 +1,10 @@
-"""How close the handshake suites come to the floor, side by side, in one run.
+"""How close the handshake and frame suites come to their floors, side by side, in one run.
 
 Run from a checkout, in an environment with the project and its test extras installed::
 
-    python bench/run.py            # 5 repetitions of everything, about two and a half minutes
-    python bench/run.py --quick    # 2 repetitions, a sanity run of about a minute
+    python bench/run.py            # 5 repetitions of everything, about six minutes
+    python bench/run.py --quick    # 2 repetitions, a sanity run of about three minutes
+    python bench/run.py --quick --parts frames bulk mute   # only the frame rows
 
 Against each local target (the embedded reference server and an ``aiohttp``
 server, each in a child process on 127.0.0.1) it measures, interleaved
@@ -17,9 +18,16 @@ repetition by repetition:
 then the suites run as the README runs them (no WS_URL: the embedded
 server per suite), the per-test time against a server that never answers
 (``TIMEOUT=1s``, the first case of every family) and serial against
-concurrent ``robot`` processes for several targets. It
-prints medians with min and max and the ratios next to the targets, and
-exits with status 1 when a target was missed.
+concurrent ``robot`` processes for several targets.
+
+The frame side, against the reference server: ``suites/frames`` without
+the cases tagged ``slow`` against the same kind of floor (a bare loop doing
+each case's handshake and frames, derived from the catalogue rows); 16 MiB
+echoes and 1000 round trips through the frame keywords against a bare loop
+doing the same framing and masking; and frame cases against a server that
+goes silent after its ``101``. It prints medians with min and max and the
+ratios next to the targets, and exits with status 1 when a target was
+missed.
 """
 
 from __future__ import annotations
