@@ -204,10 +204,25 @@ def _then_wait(conn: socket.socket, message: Message, stop: threading.Event) -> 
     stop.wait()
 
 
+_TCP_CLOSE_WAIT = 8
+"""Linux's TCP state once the peer has closed its side (the first byte of ``struct tcp_info``)."""
+
+
+def _peer_closed(conn: socket.socket) -> bool:
+    """Whether the client closed its side, found without reading what it sent (Linux's TCP_INFO)."""
+    return conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, 1)[0] == _TCP_CLOSE_WAIT
+
+
 def stall_after_handshake(conn: socket.socket, head: bytes, stop: threading.Event) -> None:
-    """Answer 101, then neither read nor write until the server stops."""
+    """Answer 101, then neither read nor write until the client leaves or the server stops.
+
+    The connection is let go once the client has closed it, so twenty
+    parallel runs against one stalling server do not pile up a thread and a
+    socket for every case they ran.
+    """
     _send(conn, switching_protocols(head), stop)
-    stop.wait()
+    while not stop.wait(0.05) and not _peer_closed(conn):
+        pass
 
 
 def _announce(length: int, then: Literal["nothing", "slowly", "some"]) -> Behaviour:
