@@ -28,15 +28,25 @@ FAST_CASES = {case.id for case in CASES if case.family in FRAME_FAMILIES and "sl
 
 # websockets 17.4, each WARN a documented choice of the library:
 REFERENCE_WARNINGS = {
-    # Its compliance README: the UTF-8 decoder only notices the bad octet with the next fragment (Autobahn
-    # NON-STRICT, "not fail fast").
+    # Its compliance README: the UTF-8 decoder only notices the bad octet with the next fragment, and reads
+    # whole frames, so it fails only once the rest of the frame arrived (Autobahn NON-STRICT, "not fail fast").
     "COMP-FRAME-6-4-1": "only after more of the message had been sent 1.0 s later",
     "COMP-FRAME-6-4-2": "only after more of the message had been sent 1.0 s later",
+    "COMP-FRAME-6-4-3": "only after more of the message had been sent 1.0 s later",
+    "COMP-FRAME-6-4-4": "only after more of the message had been sent 1.0 s later",
     # Its compliance README: a Close inside a fragmented message is a protocol error, answered with 1002
     # (Autobahn fails it as WRONG CODE; RFC 6455 §5.5.1 only says an endpoint "typically" echoes the code).
     "COMP-FRAME-7-1-5": "with a Close frame with code 1002 (reason 'incomplete fragmented message')",
     # The size check (max_size) comes before any check of the length's top bit: 1009, not 1002.
     "COMP-FRAME-LENGTH-MSB-SET": "but with a Close frame with code 1009",
+}
+
+# Its compliance README lists these as NON-STRICT: a valid message followed at once by a bad frame, where it
+# may fail the connection before its echo of the valid message goes out. Each Send keyword is its own write,
+# so on a quiet machine the echo leaves first (PASS); on a loaded one both frames can arrive in one read (WARN).
+REFERENCE_WARNINGS_BY_TIMING = {
+    "COMP-FRAME-3-2", "COMP-FRAME-3-3", "COMP-FRAME-4-1-3", "COMP-FRAME-4-1-4", "COMP-FRAME-4-2-3",
+    "COMP-FRAME-4-2-4", "COMP-FRAME-5-15",
 }
 
 # aiohttp as measured (its WebSocketResponse with defaults, echoing text and binary):
@@ -51,6 +61,8 @@ AIOHTTP_FAILURES = {
 AIOHTTP_WARNINGS = {
     "COMP-FRAME-6-4-1": "only after more of the message had been sent 1.0 s later",
     "COMP-FRAME-6-4-2": "only after more of the message had been sent 1.0 s later",
+    "COMP-FRAME-6-4-3": "only after more of the message had been sent 1.0 s later",
+    "COMP-FRAME-6-4-4": "only after more of the message had been sent 1.0 s later",
     "COMP-FRAME-7-13-1": "with a Close frame with code 1000 instead of 1002",
     "COMP-FRAME-7-13-2": "with a Close frame with code 1000 instead of 1002",
     "COMP-FRAME-UNMASKED-CLOSE": "with a Close frame with code 1000 instead of 1002",
@@ -95,7 +107,11 @@ def test_the_reference_server_passes_every_fast_case_and_warns_only_where_websoc
     assert result.returncode == 0, result.console
     assert set(collected.verdicts) == FAST_CASES
     assert with_verdict(collected, "FAIL") == set() and with_verdict(collected, "N/A") == set()
-    assert with_verdict(collected, "WARN") == set(REFERENCE_WARNINGS), f"measured with {MEASURED_WITH}"
+    warned = with_verdict(collected, "WARN")
+    assert set(REFERENCE_WARNINGS) <= warned <= set(REFERENCE_WARNINGS) | REFERENCE_WARNINGS_BY_TIMING, (
+        f"measured with {MEASURED_WITH}")
+    for name in warned - set(REFERENCE_WARNINGS):
+        assert any("(Autobahn: NON-STRICT)" in line for line in collected.warnings[name]), collected.warnings[name]
     for name, reason in REFERENCE_WARNINGS.items():
         assert any(reason in line for line in collected.warnings[name]), (name, collected.warnings[name])
 
@@ -162,7 +178,7 @@ def test_a_server_that_checks_nothing_fails_the_cases_of_every_rule_it_ignores(t
     collected = verdicts_of(result)
     must_fail = {case.id for case in CASES if case.id in FAST_CASES and (
         " fails" in case.expect or case.expect in {"nothing after protocol error", "huge length refused"})}
-    assert len(must_fail) == 133
+    assert len(must_fail) == 135
     assert with_verdict(collected, "FAIL") == must_fail - set(NOT_CAUGHT_FROM_A_SERVER_THAT_CHECKS_NOTHING)
     assert {name: collected.verdicts[name] for name in NOT_CAUGHT_FROM_A_SERVER_THAT_CHECKS_NOTHING} == (
         NOT_CAUGHT_FROM_A_SERVER_THAT_CHECKS_NOTHING)

@@ -12,8 +12,6 @@ lists the fragments of one message separated by ``|``.
 
 Where this differs from Autobahn, on purpose or for want of a keyword:
 
-* 6.4.3 and 6.4.4 (one text frame written in three parts a second apart) are
-  not here: no keyword writes part of a frame, pauses, then writes the rest.
 * Messages sent with a fragment size that divides their length end on a
   full frame; Autobahn adds an empty FIN continuation frame (6.2.3, 6.2.4,
   6.3.2, 9.3.x, 9.4.x). The message is the same.
@@ -60,6 +58,7 @@ _T = {
     "valid utf8 fragments echoed": "Valid UTF-8 Text In Fragments Must Be Echoed Whole",
     "invalid utf8 fails": "Invalid UTF-8 Must Fail The Connection With 1007",
     "invalid utf8 fails fast": "Invalid UTF-8 Must Fail The Connection As Soon As It Arrives",
+    "invalid utf8 in one frame fails fast": "Invalid UTF-8 Inside One Frame Must Fail The Connection As Soon As It Arrives",
     "close after message": "Close After An Echoed Message Must Be Answered Cleanly",
     "frames after close ignored": "Frames After Our Close Must Not Be Answered",
     "close between fragments": "Close Between Fragments Must Be Answered Cleanly",
@@ -640,6 +639,14 @@ UTF8_HANDLING = (
     _autobahn("6.4.2", "utf8_handling", "Three fragments a second apart, the second a lone octet that makes the "
               "text invalid, fail the connection before the third", _UTF8_RFC, "MUST", "invalid utf8 fails fast",
               _FAIL_FAST, _WHY_FAIL_FAST, fragments=_FAIL_FAST_PARTS["inside"], pause="1s"),
+    _autobahn("6.4.3", "utf8_handling", "One text frame written in three parts a second apart, the second with a "
+              "code point above U+10FFFF, fails the connection before the third", _UTF8_RFC, "MUST",
+              "invalid utf8 in one frame fails fast", _FAIL_FAST, _WHY_FAIL_FAST,
+              fragments=_FAIL_FAST_PARTS["after"], pause="1s"),
+    _autobahn("6.4.4", "utf8_handling", "One text frame written in three parts a second apart, the second a lone "
+              "octet that makes the text invalid, fails the connection before the third", _UTF8_RFC, "MUST",
+              "invalid utf8 in one frame fails fast", _FAIL_FAST, _WHY_FAIL_FAST,
+              fragments=_FAIL_FAST_PARTS["inside"], pause="1s"),
     *(
         _vector_case(f"{group}.{index}", title, payload, valid)
         for group, title, vectors in _UTF8_VECTORS
@@ -918,7 +925,7 @@ FAMILIES: tuple[Family, ...] = (
             "test) fails the connection with 1007, preferably as soon as the offending octet arrives.",
             "valid utf8 echoed", _COLUMNS["utf8_handling"],
             ("valid utf8 fragments echoed", "invalid utf8 fails", "invalid utf8 fails fast",
-            )),
+             "invalid utf8 in one frame fails fast")),
     _family("close_handling", _section("7", "Close Handling"), "Close handling",
             "a Close is answered with a Close and the server closes TCP; frames after our Close are not answered; "
             "malformed Close frames and invalid close codes fail the connection.", "close answered",

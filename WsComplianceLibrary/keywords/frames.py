@@ -9,6 +9,7 @@ I/O, the bookkeeping of what was sent and received, and the logging.
 
 from __future__ import annotations
 
+import codecs
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -35,6 +36,7 @@ from ..wire.websocket import (
     DEFAULT_MAX_MESSAGE_SIZE,
     PING,
     PONG,
+    TEXT,
     Frame,
     Message,
     build_frame,
@@ -115,6 +117,10 @@ class WebSocketSession:
         self.end: Observation | None = None
         self.write_failure: Ended | None = None
         self._violations_reported = 0
+        # Parts of one frame written after the part that holds its first invalid byte: what the server
+        # does after that was not "as soon as the invalid byte arrived" (see send_in_parts).
+        self.late_parts = 0
+        self.late_part_delay: float | None = None
         self._logged = {"sent": 0, "received": 0}
         self._unlogged = {"sent": [0, 0], "received": [0, 0]}
 
@@ -191,6 +197,53 @@ class WebSocketSession:
                 self._write(batch, chop)
         self._write(batch, chop)
 
+    def send_in_parts(self, outgoing: OutgoingFrame, parts: list[bytes], pause: float) -> None:
+        """Write one frame whose payload is ``parts`` joined, part by part, reading for ``pause`` after each but the last.
+
+        The header goes out with the first part. When the payload is text
+        starting a message and a part holds its first invalid UTF-8 byte,
+        what the server does after the next part went out counts as after
+        the following frame, so the judge can tell failing fast from
+        failing at the end (Autobahn 6.4.3, 6.4.4). Writing stops once the
+        server has closed or sent its Close.
+        """
+        with self.logging_budget():
+            stopped = self._why_not_sending(False)
+            if stopped:
+                logger.info(f"Not sent: {stopped}.")
+                return
+            data, frame = outgoing.encode()
+            violation, expected = self.rules.check(
+                outgoing.opcode, outgoing.payload, fin=outgoing.fin, rsv=outgoing.rsv, masked=outgoing.masked,
+                announced_length=outgoing.announced_length, length_form=outgoing.length_form)
+            self.frame_times.append(time.monotonic())
+            self._log_frame(frame, "sent")
+            if violation is not None and violation is self.rules.first_violation:
+                logger.info(f"That frame is the first the server must fail the connection for: {violation.summary()}.")
+            if expected is not None:
+                self.expected.append(expected)
+            invalid_at = _utf8_error_detectable_at(outgoing.payload) if outgoing.opcode == TEXT else None
+            offset = len(data) - len(outgoing.payload)
+            written = 0
+            invalid_written_at = None
+            for index, part in enumerate(parts):
+                if index and (self._why_not_sending(False) or self.end is not None):
+                    logger.info(f"Parts {index + 1} to {len(parts)} not sent: {self._why_not_sending(False)}.")
+                    return
+                if invalid_written_at is not None and not self.late_parts:
+                    self.late_parts = 1
+                    self.late_part_delay = time.monotonic() - invalid_written_at
+                start = 0 if index == 0 else offset + written
+                written += len(part)
+                self._write([data[start:offset + written]], None)
+                if invalid_at is not None and invalid_written_at is None and written > invalid_at:
+                    invalid_written_at = time.monotonic()
+                logger.info(f"Wrote part {index + 1} of {len(parts)} of that frame ({len(part)} payload bytes).")
+                if index < len(parts) - 1:
+                    deadline = Deadline.after(pause)
+                    while self.end is None and self._pull(deadline.remaining()) is not None:
+                        pass
+
     def _write(self, batch: list[bytes], chop: int | None) -> None:
         if not batch:
             return
@@ -239,7 +292,7 @@ class WebSocketSession:
         event = self.connection.receive_event(timeout)
         if isinstance(event, Ended) and event.how is EndKind.TIMEOUT:
             return None
-        observation = Observation(event, time.monotonic(), self.rules.frames_sent)
+        observation = Observation(event, time.monotonic(), self.rules.frames_sent + self.late_parts)
         if not (isinstance(event, Frame) and event.opcode == PING):  # answered below; a flood must not pile up
             self.inbox.append(observation)
         if isinstance(event, Ended):
@@ -476,6 +529,33 @@ class FrameKeywords:
         outgoing = OutgoingFrame(_opcode(opcode), data, fin, _rsv(rsv), masked, _masking_key(masking_key, masked),
                                  _length_form(length_form), announced_length)
         self._send([outgoing], chop)
+
+    @keyword
+    def send_frame_in_parts(self, opcode: int | str, parts_hex: str, pause: timedelta = timedelta(seconds=1),
+                            fin: bool = True) -> None:
+        """Sends one frame whose payload is written in parts, pausing after each part but the last.
+
+        ``parts_hex`` lists the payload's parts in hex, separated by ``|``;
+        the frame header (masked, length of the whole payload) goes out with
+        the first part. During each ``pause`` what the server sends is read,
+        and once it has closed no more parts are sent. For a text frame
+        whose invalid UTF-8 sits in one part, `Connection Should Be Failed`
+        tells a server that fails as soon as that part arrives (PASS) from
+        one that waits for the rest (WARN, Autobahn's NON-STRICT). Meant
+        for small frames: a text payload is scanned byte by byte for the
+        point where it stops being UTF-8.
+
+        Example:
+        | Send Frame In Parts | text | cebae1bdb9cf83cebcceb5|f4908080|656469746564 | pause=1s | fin=False |
+        | Send Frame | continuation |
+        | Connection Should Be Failed | 1007 |
+        """
+        try:
+            parts = [bytes.fromhex(part) for part in parts_hex.split("|")]
+        except ValueError:
+            raise KeywordError(f"Parts {printable(parts_hex, 80)!r} are not |-separated pairs of hex digits.") from None
+        outgoing = OutgoingFrame(_opcode(opcode), b"".join(parts), fin=fin)
+        self._current.send_in_parts(outgoing, parts, seconds(pause, 1.0))
 
     @keyword
     def send_message(self, type: str, payload: str = "", repeat: int | None = 1, fragment_size: int | None = None,
@@ -735,8 +815,12 @@ class FrameKeywords:
             pending = list(session.expected)
             target_echoes = not any(item.kind == "echo" for item in pending) or self.ctx.echo_problem() is None
             times = session.frame_times
-            next_frame_delay = (times[violation.number] - times[violation.number - 1]
-                                if len(times) > violation.number else None)
+            if session.late_part_delay is not None:  # the invalid byte and what followed it were in one frame
+                next_frame_delay: float | None = session.late_part_delay
+            elif len(times) > violation.number:
+                next_frame_delay = times[violation.number] - times[violation.number - 1]
+            else:
+                next_frame_delay = None
             for observation in observations:
                 session.answered(observation.event)
             report(judge.connection_failed(violation, observations, pending, codes, strict, wait, target_echoes,
@@ -842,6 +926,21 @@ def _masking_key(key: str | None, masked: bool) -> bytes | None:
     if len(value) != 4:
         raise KeywordError(f"masking_key is 4 bytes as 8 hex digits, such as 0a1b2c3d, not {key!r}.")
     return value
+
+
+def _utf8_error_detectable_at(payload: bytes) -> int | None:
+    """The offset of the first byte at which a decoder reading ``payload`` byte by byte knows it is not UTF-8.
+
+    That is where a server that fails fast can fail: for ``F4 90`` it is
+    the ``90``, since ``F4`` alone may still start a valid sequence.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    for index in range(len(payload)):
+        try:
+            decoder.decode(payload[index:index + 1])
+        except UnicodeDecodeError:
+            return index
+    return None
 
 
 def _payload(text: str, payload_hex: str | None, repeat: int | None, length: int | None = None) -> bytes:

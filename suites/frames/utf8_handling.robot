@@ -121,6 +121,30 @@ COMP-FRAME-6-4-2    ${EMPTY}    ${EMPTY}    cebae1bdb9cf83cebcceb5f4|90|80806564
     ...    invalid data before it notices.
     [Tags]    rfc6455-8.1    rfc6455-7.4.1    autobahn-6.4.2
     [Template]    Invalid UTF-8 Must Fail The Connection As Soon As It Arrives
+COMP-FRAME-6-4-3    ${EMPTY}    ${EMPTY}    cebae1bdb9cf83cebcceb5|f4908080|656469746564    1s
+    [Documentation]    One text frame written in three parts a second apart, the second with a code point above
+    ...    U+10FFFF, fails the connection before the third. RFC 6455 §5.6: "the whole message MUST
+    ...    contain valid UTF-8"; §8.1: an endpoint that finds a text message is not valid UTF-8 "MUST
+    ...    _Fail the WebSocket Connection_"; §7.4.1: 1007 is the code for "data within a message that
+    ...    was not consistent with the type of the message (e.g., non-UTF-8 [RFC3629] data within a text
+    ...    message)". Autobahn also expects the server to fail when the offending octet arrives, not
+    ...    only at the end of the message (a late failure passes with a warning here, NON-STRICT in
+    ...    Autobahn). Why it matters: A server that validates only complete messages buffers arbitrary
+    ...    amounts of invalid data before it notices.
+    [Tags]    rfc6455-8.1    rfc6455-7.4.1    autobahn-6.4.3
+    [Template]    Invalid UTF-8 Inside One Frame Must Fail The Connection As Soon As It Arrives
+COMP-FRAME-6-4-4    ${EMPTY}    ${EMPTY}    cebae1bdb9cf83cebcceb5f4|90|8080656469746564    1s
+    [Documentation]    One text frame written in three parts a second apart, the second a lone octet that makes the
+    ...    text invalid, fails the connection before the third. RFC 6455 §5.6: "the whole message MUST
+    ...    contain valid UTF-8"; §8.1: an endpoint that finds a text message is not valid UTF-8 "MUST
+    ...    _Fail the WebSocket Connection_"; §7.4.1: 1007 is the code for "data within a message that
+    ...    was not consistent with the type of the message (e.g., non-UTF-8 [RFC3629] data within a text
+    ...    message)". Autobahn also expects the server to fail when the offending octet arrives, not
+    ...    only at the end of the message (a late failure passes with a warning here, NON-STRICT in
+    ...    Autobahn). Why it matters: A server that validates only complete messages buffers arbitrary
+    ...    amounts of invalid data before it notices.
+    [Tags]    rfc6455-8.1    rfc6455-7.4.1    autobahn-6.4.4
+    [Template]    Invalid UTF-8 Inside One Frame Must Fail The Connection As Soon As It Arrives
 COMP-FRAME-6-5-1    68656c6c6f24776f726c64
     [Documentation]    Valid UTF-8 text (Some valid UTF-8 sequences: 68656c6c6f24776f726c64) is echoed. RFC 6455
     ...    §5.6: "the whole message MUST contain valid UTF-8"; §8.1: an endpoint that finds a text
