@@ -10,7 +10,8 @@ from handshake_fixture import VIOLATIONS, behaviour
 from robotrun import RunResult, run_robot
 from servers import FixtureServer
 
-from WsComplianceLibrary.catalogue import CASES, case_by_id
+from WsComplianceLibrary.catalogue import case_by_id
+from WsComplianceLibrary.catalogue.handshake import CASES
 
 METHOD_CASES = {case.id for case in CASES if case.family == "method"}
 ACCEPT_CHECKED = {"COMP-UPGRADE-BASELINE", "COMP-RESPONSE-ACCEPT-MATCHES", "COMP-UPGRADE-MIXED-CASE",
@@ -57,7 +58,7 @@ def runs(tmp_path_factory) -> dict[str | None, RunResult]:
     def run(violation: str | None) -> tuple[str | None, RunResult]:
         outputdir: Path = outputdirs[violation]
         with FixtureServer(behaviour(*([violation] if violation else []))) as server:
-            return violation, run_robot(outputdir, url=server.url, timeout="2s")
+            return violation, run_robot(outputdir, "suites/handshake", url=server.url, timeout="2s")
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         return dict(pool.map(run, EXPECTED_FAILURES))
