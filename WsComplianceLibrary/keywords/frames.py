@@ -56,7 +56,8 @@ OPCODES = {"continuation": 0x0, "text": 0x1, "binary": 0x2, "close": 0x8, "ping"
 """Opcode names the Send keywords accept, besides numbers 0-15."""
 
 POLL_WAIT = 0.001
-"""Seconds a poll between writes waits for the socket: enough to read what already arrived, too short to slow a case."""
+"""Seconds a poll between writes waits for the socket: enough to read what already arrived, too short to slow a case.
+Before the Close of `Server Should Close Cleanly` a poll only takes what already arrived."""
 
 POLL_LIMIT = 0.05
 """Seconds a poll reads at most, so a server that never stops sending (a PING flood) cannot hold a Send keyword."""
@@ -272,13 +273,17 @@ class WebSocketSession:
 
     # --- receiving ---
 
-    def poll(self) -> None:
-        """Read what the server has sent so far, for :data:`POLL_LIMIT` seconds at most."""
+    def poll(self, wait: float = POLL_WAIT) -> None:
+        """Read what the server has sent so far, waiting up to ``wait`` for more, for :data:`POLL_LIMIT` at most.
+
+        ``wait=0`` takes only what already arrived, without blocking.
+        """
         deadline = Deadline.after(POLL_LIMIT)
-        while self.end is None and self._pull(min(POLL_WAIT, deadline.remaining())) is not None:
+        while (self.end is None and deadline.remaining() > 0
+               and self._pull(min(wait, deadline.remaining()), look=True) is not None):
             pass
 
-    def _pull(self, timeout: float) -> Observation | None:
+    def _pull(self, timeout: float, look: bool = False) -> Observation | None:
         """Wait up to ``timeout`` for the next frame, message or end; record and log it; ``None`` on timeout.
 
         Answers the server's Ping with a Pong and its Close with a Close,
@@ -287,7 +292,7 @@ class WebSocketSession:
         reader may hold thousands of frames from one read, and a wait that
         handled them all would outlast its deadline.
         """
-        if timeout <= 0:
+        if timeout <= 0 and not look:  # look: a poll's read of what already arrived, bounded by the poll
             return None
         event = self.connection.receive_event(timeout)
         if isinstance(event, Ended) and event.how is EndKind.TIMEOUT:
@@ -854,7 +859,7 @@ class FrameKeywords:
         wait = self._wait(timeout)
         with self._current.logging_budget() as session:
             if not session.rules.close_sent:
-                session.poll()
+                session.poll(0.0)
                 if session.server_close is None and session.end is None:
                     session.send([OutgoingFrame(CLOSE, close_payload(code))])
             deadline = Deadline.after(wait)
