@@ -314,7 +314,10 @@ def report(verdict: Verdict, msg: str | None = None) -> None:
         raise AssertionError(msg or f"{_case_reference()}{verdict.message}")
     if verdict.warning:
         logger.warn(verdict.message)
-        BuiltIn().set_tags(WARN_TAG)
+        try:
+            BuiltIn().set_tags(WARN_TAG)
+        except RobotNotRunningError:  # a keyword called from Python: the warning is all there is to give
+            pass
     else:
         logger.info(verdict.message)
 
