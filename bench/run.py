@@ -203,7 +203,8 @@ def bare_frame_exchanges(probes: Sequence[FrameProbe], target: Target, timeout: 
     """
     requests = [build_upgrade_request("GET", target.path, target.authority, key=new_key()) for _ in probes]
     closing = closing_frame()
-    handshakes = frames = pauses = 0.0
+    handshakes = frames = 0.0
+    pauses = [0.0, 0.0]
     for probe, request in zip(probes, requests):
         started = time.perf_counter()
         with socket.create_connection((target.host, target.port), timeout=timeout) as connection:
@@ -217,15 +218,16 @@ def bare_frame_exchanges(probes: Sequence[FrameProbe], target: Target, timeout: 
                 received += chunk
             switched = time.perf_counter()
             handshakes += switched - started
-            pauses += _bare_steps(connection, probe, closing, received[received.index(b"\r\n\r\n") + 4:])
+            paused = _bare_steps(connection, probe, closing, received[received.index(b"\r\n\r\n") + 4:])
+            pauses = [pauses[0] + paused[0], pauses[1] + paused[1]]
         frames += time.perf_counter() - switched
-    return BareTime(handshakes, frames, pauses)
+    return BareTime(handshakes, frames, *pauses)
 
 
-def _bare_steps(connection: socket.socket, probe: FrameProbe, closing: bytes, received: bytearray) -> float:
-    """Write, pause and wait as the probe says, close, and read until the end of the connection; the seconds paused."""
+def _bare_steps(connection: socket.socket, probe: FrameProbe, closing: bytes, received: bytearray) -> list[float]:
+    """Write, pause and wait as the probe says, close, read until the end; the seconds paused (Sleep, in keywords)."""
     scanned = answers = wanted = 0
-    paused = 0.0
+    paused = [0.0, 0.0]
     writing = True
     steps = [*probe.steps] if probe.sends_close else [*probe.steps, closing]
     for step in [*steps, None]:
@@ -239,7 +241,8 @@ def _bare_steps(connection: socket.socket, probe: FrameProbe, closing: bytes, re
         if isinstance(step, Pause):
             slept = time.perf_counter()
             time.sleep(step.seconds)
-            paused += time.perf_counter() - slept
+            # A keyword's own pause is keyword time in output.xml, so it stays frame time here.
+            paused[step.in_keyword] += time.perf_counter() - slept
             continue
         wanted = wanted + step.answers if isinstance(step, Await) else None
         while wanted is None or answers < wanted:
@@ -354,6 +357,9 @@ def measure_target(kind: str, repetitions: int, workspace: Workspace, empty: Pat
         Row(f"{name}: floor (bare + empty robot)", floor, "s"),
         Row(f"{name}: full suite{note}", Stats.of(full_wall), "s"),
         Row(f"{name}: full suite / floor", ratio, "x", f"<= {FLOOR_RATIO_TARGET}", ratio.median <= FLOOR_RATIO_TARGET),
+        *([Row(f"{name}:   the same with the cases' pauses ({pauses:.0f} s) left out of both", Stats.of(
+            (f - bt.pauses - bt.keyword_pauses) / (b + e - bt.pauses - bt.keyword_pauses)
+            for b, e, f, *_, bt in runs), "x")] if (pauses := bare[0].pauses + bare[0].keyword_pauses) else []),
         Row(f"{name}: overhead per test", overhead, "ms", f"<= {OVERHEAD_TARGET * 1000:g} ms",
             overhead.median <= OVERHEAD_TARGET),
         Row(f"{name}:   outside tests (start, imports, setups, output)", Stats.of(

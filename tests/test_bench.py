@@ -397,7 +397,7 @@ def test_the_bare_frame_loop_finishes_every_kind_of_probe_without_waiting_for_a_
     ]
     spent = bare_frame_exchanges(probes, target, timeout=2.0)
     assert spent.frames < 1.0 and spent.handshakes < 1.0
-    assert 0.05 <= spent.pauses < 0.2
+    assert 0.05 <= spent.pauses < 0.2 and spent.keyword_pauses == 0.0
     assert bare_echoes(target, TEXT, b"*", 70000, 2) < 1.0
     assert bare_echoes(target, BINARY, b"hi", 1, 50) < 1.0
 
@@ -411,3 +411,20 @@ def test_every_part_of_the_benchmark_has_its_measurement():
         assert callable(getattr(run, name)), name
     assert run.parse_arguments(["--quick", "--parts", "frames", "bulk"]).parts == ["frames", "bulk"]
     assert run.parse_arguments([]).parts == list(run.PARTS)
+
+
+def test_one_frame_written_in_parts_pauses_inside_the_keyword():
+    probe = frame_probe(_frame_case("invalid utf8 in one frame fails fast", fragments="ce|f4908080|65", pause="1s"))
+    assert probe.derived
+    assert _sent(probe) == [(TEXT, False, 0, bytes.fromhex("cef490808065")), (CONTINUATION, True, 0, b"")]
+    writes = [step for step in probe.steps if isinstance(step, bytes)]
+    assert [len(write) for write in writes] == [2 + 4 + 1, 4, 1, 6]  # header, key and part 1; parts 2 and 3; FIN
+    assert _waits(probe) == [Pause(1.0, in_keyword=True), Pause(1.0, in_keyword=True), Await(1)]
+
+
+def test_a_keywords_own_pause_counts_as_frame_time_in_the_bare_loop(reference_server):
+    from bench.run import bare_frame_exchanges
+
+    steps = (build_frame(TEXT, b"hi"), Pause(0.05, in_keyword=True), Await(1), Pause(0.05))
+    spent = bare_frame_exchanges([FrameProbe("X", steps)], parse_target(reference_server.url))
+    assert 0.1 <= spent.frames < 0.5 and 0.05 <= spent.pauses < 0.1 and 0.05 <= spent.keyword_pauses < 0.1
