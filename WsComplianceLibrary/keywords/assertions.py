@@ -17,7 +17,6 @@ from robot.api.exceptions import SkipExecution
 from robot.libraries.BuiltIn import BuiltIn, RobotNotRunningError
 from robotlibcore import keyword
 
-from ..catalogue import case_by_id
 from ..context import LibraryContext
 from ..judges import verdicts
 from ..judges.handshake import RULES, status_is
@@ -324,6 +323,8 @@ def report(verdict: Verdict, msg: str | None = None) -> None:
 
 def _case_reference() -> str:
     """``"RFC 6455 §4.1, RFC 6455 §4.2.1 (MUST): "`` when the running test is a catalogue case, else empty."""
+    from ..catalogue import case_by_id  # the whole catalogue, loaded only when a case fails
+
     try:
         case = case_by_id(BuiltIn().get_variable_value("${TEST NAME}", ""))
     except (KeyError, RobotNotRunningError):
