@@ -514,7 +514,8 @@ def answers_in(frames: Iterable[tuple[int, bool]]) -> int:
                if (fin and opcode in (TEXT, BINARY, CONTINUATION)) or opcode in (PONG, CLOSE))
 
 
-def bulk_suite(library: str, url: str, tests: Sequence[tuple[str, str, int]], baseline_rounds: int = 0) -> str:
+def bulk_suite(library: str, url: str, tests: Sequence[tuple[str, str, int]], baseline_rounds: int = 0,
+               one_call: tuple[str, int] | None = None) -> str:
     """A Robot suite echoing messages through the frame keywords, one test per ``(name, message, count)``.
 
     Each test opens a WebSocket to ``url``, then ``count`` times sends
@@ -523,7 +524,10 @@ def bulk_suite(library: str, url: str, tests: Sequence[tuple[str, str, int]], ba
     then closes. A count above 1 is a ``FOR`` loop. With
     ``baseline_rounds`` a last test, ``Robot Keyword Calls``, calls ``No
     Operation`` twice per round in the same kind of loop: what Robot itself
-    takes for as many keyword calls.
+    takes for as many keyword calls. With ``one_call`` (message, count) a
+    test before it, ``Round Trips In One Keyword Call``, makes the same
+    round trips with one ``Round Trips Should Be Echoed``, as the 9.7 and
+    9.8 cases do.
     """
     lines = ["*** Settings ***", f"Library    {library}", f"Suite Setup    Set Target URL    {url}", "",
              "*** Test Cases ***"]
@@ -536,6 +540,10 @@ def bulk_suite(library: str, url: str, tests: Sequence[tuple[str, str, int]], ba
     for name, message, count in tests:
         lines += [name, "    Open WebSocket", *steps([f"Send Message    {message}", "Message Should Be Echoed"], count),
                   "    Close WebSocket"]
+    if one_call:
+        message, count = one_call
+        lines += ["Round Trips In One Keyword Call", "    Open WebSocket",
+                  f"    Round Trips Should Be Echoed    {count}    {message}", "    Close WebSocket"]
     if baseline_rounds:
         lines += ["Robot Keyword Calls", *steps(["No Operation", "No Operation"], baseline_rounds)]
     return "\n".join(lines) + "\n"

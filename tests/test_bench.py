@@ -428,3 +428,17 @@ def test_a_keywords_own_pause_counts_as_frame_time_in_the_bare_loop(reference_se
     steps = (build_frame(TEXT, b"hi"), Pause(0.05, in_keyword=True), Await(1), Pause(0.05))
     spent = bare_frame_exchanges([FrameProbe("X", steps)], parse_target(reference_server.url))
     assert 0.1 <= spent.frames < 0.5 and 0.05 <= spent.pauses < 0.1 and 0.05 <= spent.keyword_pauses < 0.1
+
+
+def test_the_bulk_suite_can_make_the_round_trips_in_one_keyword_call_before_the_baseline():
+    from robot.api import get_model
+    from robot.parsing.model.statements import KeywordCall
+
+    text = bulk_suite("WsComplianceLibrary", "ws://127.0.0.1:1/", [("Many", "text    payload=hi", 1000)],
+                      baseline_rounds=1000, one_call=("text    payload=hi", 1000))
+    _, tests = get_model(text).sections
+    assert [test.name for test in tests.body] == ["Many", "Round Trips In One Keyword Call", "Robot Keyword Calls"]
+    one_call = tests.body[1]
+    assert [(step.keyword, step.args) for step in one_call.body if isinstance(step, KeywordCall)] == [
+        ("Open WebSocket", ()), ("Round Trips Should Be Echoed", ("1000", "text", "payload=hi")),
+        ("Close WebSocket", ())]

@@ -49,6 +49,7 @@ SCENARIOS: dict[str, list[tuple]] = {
     "echo fragmented": [("Send Message", "text", "*", {"repeat": 300, "fragment_size": 64}),
                         ("Message Should Be Echoed",)],
     "ping": [("Send Ping", "hi"), ("Pong Should Answer Ping",)],
+    "round trips": [("Round Trips Should Be Echoed", 50, "binary", {"payload_hex": "fe", "length": 300})],
     "ping inside a fragmented message": [
         ("Send Frame", "text", "fragment1", {"fin": False}), ("Send Ping", "ping payload"),
         ("Send Frame", "continuation", "fragment2"), ("Pong Should Answer Ping",), ("Message Should Be Echoed",)],
@@ -107,6 +108,7 @@ VIOLATION_CASES = [
     ("keep-tcp-open", "close", "WARN", "but kept the TCP connection open for 1 s instead of closing it first"),
     ("echo-before-close", "rsv", "FAIL", "it sent the 5-byte TEXT message 'Hello'."),
     ("masked-server-frames", "echo text", "FAIL", "the server masked it (key "),
+    ("masked-server-frames", "round trips", "FAIL", "the server masked it (key "),
     ("rsv-on-server-frames", "echo text", "FAIL", "RSV1 is set but no extension giving it a meaning was negotiated"),
     ("oversized-pong", "ping", "FAIL", "a control frame carries 126 bytes, more than 125 (RFC 6455 §5.5)."),
     ("data-after-close", "rsv", "FAIL", "it arrived after the server's Close frame"),

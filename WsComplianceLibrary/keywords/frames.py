@@ -124,6 +124,7 @@ class WebSocketSession:
         self.late_part_delay: float | None = None
         self._logged = {"sent": 0, "received": 0}
         self._unlogged = {"sent": [0, 0], "received": [0, 0]}
+        self._messages_logged = 0
 
     def __repr__(self) -> str:
         state = "open" if self.connection.is_open else "closed"
@@ -136,6 +137,7 @@ class WebSocketSession:
         """Log at most :data:`FRAMES_LOGGED` frames each way inside the block, then one line counting the rest."""
         self._logged = {"sent": 0, "received": 0}
         self._unlogged = {"sent": [0, 0], "received": [0, 0]}
+        self._messages_logged = 0
         try:
             yield self
         finally:
@@ -172,7 +174,7 @@ class WebSocketSession:
                 self._write(batch, chop)
                 if self.rules.first_violation is not None:
                     self.poll()
-            stopped = self._why_not_sending(reply)
+            stopped = self.why_not_sending(reply)
             if stopped:
                 left = len(frames) - index
                 logger.info(f"Not sent ({left} frame{'' if left == 1 else 's'}): {stopped}.")
@@ -209,7 +211,7 @@ class WebSocketSession:
         server has closed or sent its Close.
         """
         with self.logging_budget():
-            stopped = self._why_not_sending(False)
+            stopped = self.why_not_sending(False)
             if stopped:
                 logger.info(f"Not sent: {stopped}.")
                 return
@@ -228,8 +230,8 @@ class WebSocketSession:
             written = 0
             invalid_written_at = None
             for index, part in enumerate(parts):
-                if index and (self._why_not_sending(False) or self.end is not None):
-                    logger.info(f"Parts {index + 1} to {len(parts)} not sent: {self._why_not_sending(False)}.")
+                if index and (self.why_not_sending(False) or self.end is not None):
+                    logger.info(f"Parts {index + 1} to {len(parts)} not sent: {self.why_not_sending(False)}.")
                     return
                 if invalid_written_at is not None and not self.late_parts:
                     self.late_parts = 1
@@ -257,7 +259,7 @@ class WebSocketSession:
             self.write_failure = failure
             logger.info(f"Writing stopped: {failure.detail}")
 
-    def _why_not_sending(self, reply: bool) -> str | None:
+    def why_not_sending(self, reply: bool = False) -> str | None:
         if self.end is not None:
             return f"the connection had ended ({printable(self.end.event.detail.rstrip('.'))})"
         if self.write_failure is not None:
@@ -305,8 +307,10 @@ class WebSocketSession:
                 logger.info(f"Connection ended: {printable(event.detail)}")
             self.end = observation
         elif isinstance(event, Message):
-            logger.info(f"Received {describe_message(event.opcode, event.payload)} in {event.frame_count} frame"
-                        f"{'' if event.frame_count == 1 else 's'}.")
+            if self._messages_logged < FRAMES_LOGGED:
+                self._messages_logged += 1
+                logger.info(f"Received {describe_message(event.opcode, event.payload)} in {event.frame_count} "
+                            f"frame{'' if event.frame_count == 1 else 's'}.")
         else:
             self._log_frame(event, "received")
         self._report_new_violation()
@@ -744,6 +748,55 @@ class FrameKeywords:
                 if problem:
                     raise SkipExecution(f"Not applicable: the target does not echo: {problem}.")
             report(verdict)
+
+    @keyword
+    def round_trips_should_be_echoed(self, count: int, type: str, payload: str = "", repeat: int | None = 1,
+                                     payload_hex: str | None = None, length: int | None = None,
+                                     timeout: timedelta | None = None) -> None:
+        """Sends ``count`` messages one at a time, each after the echo of the one before, and fails at the first not echoed.
+
+        Autobahn's 9.7 and 9.8 (round trips of small messages). ``type``
+        and the payload are as in `Send Message`; ``timeout`` bounds each
+        round trip. One keyword call for all of them, so the time measured
+        is the server's and the library's, not Robot's per-keyword cost; the
+        first frames each way are logged one by one, the rest counted, and a
+        last line gives the round trips made and their time.
+
+        Example:
+        | Open WebSocket |
+        | Round Trips Should Be Echoed | 1000 | text | * | length=64 |
+        | Round Trips Should Be Echoed | 1000 | binary | payload_hex=fe | length=4096 |
+        """
+        kind = str(type).strip().lower()
+        if kind not in ("text", "binary"):
+            raise KeywordError(f"A message type is text or binary, not {type!r}.")
+        if count < 1:
+            raise KeywordError(f"count is at least 1, not {count}.")
+        data = _payload(payload, payload_hex, repeat, length)
+        wait = self._wait(timeout)
+        started = time.monotonic()
+        with self._current.logging_budget() as session:
+            for index in range(count):
+                session.send([OutgoingFrame(OPCODES[kind], data)])
+                expected = next((item for item in session.expected if item.kind == "echo"), None)
+                if expected is None:
+                    stopped = session.why_not_sending() or "the message was not sent"
+                    report(Verdict(False, f"Round trip {index + 1} of {count} could not start: {stopped}."))
+                    return
+                observation, _ = session.take(lambda event: isinstance(event, Message), wait)
+                outcome = None if observation is None else observation.event
+                if isinstance(outcome, Message):
+                    session.expected.remove(expected)
+                    if expected.answered_by(outcome):  # the usual case, judged without building a sentence
+                        continue
+                verdict = judge.message_echoed(expected, outcome, wait)
+                problem = self.ctx.echo_problem()
+                if problem:
+                    raise SkipExecution(f"Not applicable: the target does not echo: {problem}.")
+                report(Verdict(False, f"Round trip {index + 1} of {count}: {verdict.message}"))
+        elapsed = time.monotonic() - started
+        report(Verdict(True, f"The server echoed all {count} round trips of {describe_message(OPCODES[kind], data)} "
+                             f"in {elapsed:.3f} s ({elapsed / count * 1000:.3f} ms each)."))
 
     @keyword
     def pong_should_answer_ping(self, timeout: timedelta | None = None) -> None:
