@@ -25,7 +25,7 @@ from robotlibcore import keyword
 
 from ..context import KeywordError, LibraryContext, seconds
 from ..judges import frames as judge
-from ..judges.frames import ClientRules, Expected, Observation, describe_event, describe_message
+from ..judges.frames import ClientRules, ClientViolation, Expected, Observation, describe_event, describe_message
 from ..judges.verdicts import Verdict, describe, request_line
 from ..transport.connection import Deadline
 from ..transport.websocket import EndKind, Ended, WebSocketConnection
@@ -179,26 +179,31 @@ class WebSocketSession:
                 left = len(frames) - index
                 logger.info(f"Not sent ({left} frame{'' if left == 1 else 's'}): {stopped}.")
                 break
-            try:
-                data, frame = outgoing.encode()
-            except ValueError as error:
-                raise KeywordError(f"{error} Nothing more was sent.") from None
-            violation, expected = self.rules.check(
-                outgoing.opcode, outgoing.payload, fin=outgoing.fin, rsv=outgoing.rsv, masked=outgoing.masked,
-                announced_length=outgoing.announced_length, length_form=outgoing.length_form)
-            self.frame_times.append(time.monotonic())
-            self._log_frame(frame, "sent")
-            if violation is not None and violation is self.rules.first_violation:
-                logger.info(f"That frame is the first the server must fail the connection for: {violation.summary()}.")
-            if expected is not None:
-                self.expected.append(expected)
-            if outgoing.opcode == CLOSE and self.close_code_sent is None:
-                self.close_code_sent = parse_close_payload(outgoing.payload).code
-            self._grow_reader_cap(len(outgoing.payload))
+            data, violation = self._record(outgoing)
             batch.append(data)
             if one_by_one or violation is not None:
                 self._write(batch, chop)
         self._write(batch, chop)
+
+    def _record(self, outgoing: OutgoingFrame) -> tuple[bytes, ClientViolation | None]:
+        """Encode ``outgoing`` and account for it before it is written: rules, answers owed, times, the log."""
+        try:
+            data, frame = outgoing.encode()
+        except ValueError as error:
+            raise KeywordError(f"{error} Nothing more was sent.") from None
+        violation, expected = self.rules.check(
+            outgoing.opcode, outgoing.payload, fin=outgoing.fin, rsv=outgoing.rsv, masked=outgoing.masked,
+            announced_length=outgoing.announced_length, length_form=outgoing.length_form)
+        self.frame_times.append(time.monotonic())
+        self._log_frame(frame, "sent")
+        if violation is not None and violation is self.rules.first_violation:
+            logger.info(f"That frame is the first the server must fail the connection for: {violation.summary()}.")
+        if expected is not None:
+            self.expected.append(expected)
+        if outgoing.opcode == CLOSE and self.close_code_sent is None:
+            self.close_code_sent = parse_close_payload(outgoing.payload).code
+        self._grow_reader_cap(len(outgoing.payload))
+        return data, violation
 
     def send_in_parts(self, outgoing: OutgoingFrame, parts: list[bytes], pause: float) -> None:
         """Write one frame whose payload is ``parts`` joined, part by part, reading for ``pause`` after each but the last.
@@ -215,16 +220,7 @@ class WebSocketSession:
             if stopped:
                 logger.info(f"Not sent: {stopped}.")
                 return
-            data, frame = outgoing.encode()
-            violation, expected = self.rules.check(
-                outgoing.opcode, outgoing.payload, fin=outgoing.fin, rsv=outgoing.rsv, masked=outgoing.masked,
-                announced_length=outgoing.announced_length, length_form=outgoing.length_form)
-            self.frame_times.append(time.monotonic())
-            self._log_frame(frame, "sent")
-            if violation is not None and violation is self.rules.first_violation:
-                logger.info(f"That frame is the first the server must fail the connection for: {violation.summary()}.")
-            if expected is not None:
-                self.expected.append(expected)
+            data, _ = self._record(outgoing)
             invalid_at = _utf8_error_detectable_at(outgoing.payload) if outgoing.opcode == TEXT else None
             offset = len(data) - len(outgoing.payload)
             written = 0
@@ -588,15 +584,13 @@ class FrameKeywords:
         | Send Message | text | * | repeat=4194304 | fragment_size=65536 |
         | Send Message | text | BAsd7&jh23 | length=16777216 |
         """
-        kind = str(type).strip().lower()
-        if kind not in ("text", "binary"):
-            raise KeywordError(f"A message type is text or binary, not {type!r}.")
+        opcode = _message_opcode(type)
         data = _payload(payload, payload_hex, repeat, length)
         if fragment_size is not None and fragment_size < 1:
             raise KeywordError(f"fragment_size is at least 1 byte, not {fragment_size}.")
         step = fragment_size or len(data) or 1
         starts = range(0, len(data), step) if data else range(1)
-        frames = [OutgoingFrame(OPCODES[kind] if index == 0 else CONTINUATION, data[start:start + step],
+        frames = [OutgoingFrame(opcode if index == 0 else CONTINUATION, data[start:start + step],
                                 fin=start + step >= len(data))
                   for index, start in enumerate(starts)]
         self._send(frames, chop)
@@ -767,9 +761,7 @@ class FrameKeywords:
         | Round Trips Should Be Echoed | 1000 | text | * | length=64 |
         | Round Trips Should Be Echoed | 1000 | binary | payload_hex=fe | length=4096 |
         """
-        kind = str(type).strip().lower()
-        if kind not in ("text", "binary"):
-            raise KeywordError(f"A message type is text or binary, not {type!r}.")
+        opcode = _message_opcode(type)
         if count < 1:
             raise KeywordError(f"count is at least 1, not {count}.")
         data = _payload(payload, payload_hex, repeat, length)
@@ -777,7 +769,7 @@ class FrameKeywords:
         started = time.monotonic()
         with self._current.logging_budget() as session:
             for index in range(count):
-                session.send([OutgoingFrame(OPCODES[kind], data)])
+                session.send([OutgoingFrame(opcode, data)])
                 expected = next((item for item in session.expected if item.kind == "echo"), None)
                 if expected is None:
                     stopped = session.why_not_sending() or "the message was not sent"
@@ -795,7 +787,7 @@ class FrameKeywords:
                     raise SkipExecution(f"Not applicable: the target does not echo: {problem}.")
                 report(Verdict(False, f"Round trip {index + 1} of {count}: {verdict.message}"))
         elapsed = time.monotonic() - started
-        report(Verdict(True, f"The server echoed all {count} round trips of {describe_message(OPCODES[kind], data)} "
+        report(Verdict(True, f"The server echoed all {count} round trips of {describe_message(opcode, data)} "
                              f"in {elapsed:.3f} s ({elapsed / count * 1000:.3f} ms each)."))
 
     @keyword
@@ -984,6 +976,14 @@ def _masking_key(key: str | None, masked: bool) -> bytes | None:
     if len(value) != 4:
         raise KeywordError(f"masking_key is 4 bytes as 8 hex digits, such as 0a1b2c3d, not {key!r}.")
     return value
+
+
+def _message_opcode(type: str) -> int:
+    """The opcode of a message ``type``: ``text`` or ``binary``, in any case."""
+    kind = str(type).strip().lower()
+    if kind not in ("text", "binary"):
+        raise KeywordError(f"A message type is text or binary, not {type!r}.")
+    return OPCODES[kind]
 
 
 def _utf8_error_detectable_at(payload: bytes) -> int | None:
