@@ -26,7 +26,7 @@ _PROBES = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ws-endpoint-prob
 
 __all__ = [
     "ECHO_PROBE_TEXT", "TARGET_NAME_RULE", "ImportArgumentError", "KeywordError", "LibraryContext", "flag",
-    "is_usable_target_name", "name_top_level_suite", "probe_echo", "seconds", "time_in_seconds",
+    "is_usable_target_name", "name_top_level_suite", "probe_echo", "seconds", "suite_settings", "time_in_seconds",
 ]
 
 TARGET_NAME_RULE = "1 to 64 letters, digits, '_' or '-', starting with a letter or digit"
@@ -102,6 +102,16 @@ def flag(value: bool | str, name: str) -> bool:
 def is_usable_target_name(name: str) -> bool:
     """Whether ``name`` follows :data:`TARGET_NAME_RULE`."""
     return _TARGET_NAME.fullmatch(name) is not None
+
+
+def suite_settings(timeout: timedelta | str | float, verify_tls: bool | str, target_name: str) -> tuple[float, bool]:
+    """The suites' ``TIMEOUT`` in seconds and ``VERIFY_TLS`` as a bool, after checking them and ``TARGET_NAME``.
+
+    The first unusable value fails in one sentence naming the variable, its value and what it accepts.
+    """
+    if target_name and not is_usable_target_name(target_name):
+        raise KeywordError(f"TARGET_NAME {target_name!r} is not a usable name; use {TARGET_NAME_RULE}.")
+    return time_in_seconds(timeout, "TIMEOUT"), flag(verify_tls, "VERIFY_TLS")
 
 
 def name_top_level_suite(name: str) -> None:

@@ -13,7 +13,7 @@ from robot.api import logger
 from robot.api.exceptions import SkipExecution
 from robotlibcore import keyword
 
-from ..context import KeywordError, LibraryContext, flag, is_usable_target_name, seconds, time_in_seconds
+from ..context import KeywordError, LibraryContext, seconds, suite_settings
 from ..judges.http2 import RULES, describe, extended_connect_accepted, server_frames
 from ..judges.verdicts import Verdict
 from ..reference_http2 import Http2ReferenceServer
@@ -85,10 +85,7 @@ class Http2Keywords:
         Example:
         | ${url} = | Set HTTP/2 Target From Suite Variables | ${WS_URL} | ${TIMEOUT} | ${VERIFY_TLS} | ${TARGET_NAME} |
         """
-        if target_name and not is_usable_target_name(target_name):
-            raise KeywordError(f"TARGET_NAME {target_name!r} is not a usable name.")
-        new_timeout = time_in_seconds(timeout, "TIMEOUT")
-        new_verify = flag(verify_tls, "VERIFY_TLS")
+        new_timeout, new_verify = suite_settings(timeout, verify_tls, target_name)
         if ws_url:
             try:
                 _http2_target(ws_url)

@@ -7,8 +7,7 @@ from datetime import timedelta
 from robot.api import logger
 from robotlibcore import keyword
 
-from ..context import TARGET_NAME_RULE, KeywordError, LibraryContext, flag, is_usable_target_name, seconds, \
-    time_in_seconds
+from ..context import KeywordError, LibraryContext, flag, seconds, suite_settings
 from ..target import Target
 
 
@@ -61,10 +60,7 @@ class TargetKeywords:
         Example:
         | ${url} = | Set Target From Suite Variables | ${WS_URL} | ${TIMEOUT} | ${VERIFY_TLS} | ${TARGET_NAME} |
         """
-        if target_name and not is_usable_target_name(target_name):
-            raise KeywordError(f"TARGET_NAME {target_name!r} is not a usable name; use {TARGET_NAME_RULE}.")
-        new_timeout = time_in_seconds(timeout, "TIMEOUT")
-        new_verify = flag(verify_tls, "VERIFY_TLS")
+        new_timeout, new_verify = suite_settings(timeout, verify_tls, target_name)
         if ws_url:
             try:
                 self.ctx.set_url(ws_url)
