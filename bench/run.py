@@ -208,20 +208,26 @@ def bare_frame_exchanges(probes: Sequence[FrameProbe], target: Target, timeout: 
     for probe, request in zip(probes, requests):
         started = time.perf_counter()
         with socket.create_connection((target.host, target.port), timeout=timeout) as connection:
-            connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            connection.sendall(request)
-            received = bytearray()
-            while b"\r\n\r\n" not in received:
-                chunk = connection.recv(65536)
-                if not chunk:
-                    raise RuntimeError(f"{probe.case_id}: the server closed the connection during the handshake.")
-                received += chunk
+            after_head = _bare_handshake(connection, request, probe.case_id)
             switched = time.perf_counter()
             handshakes += switched - started
-            paused = _bare_steps(connection, probe, closing, received[received.index(b"\r\n\r\n") + 4:])
+            paused = _bare_steps(connection, probe, closing, after_head)
             pauses = [pauses[0] + paused[0], pauses[1] + paused[1]]
         frames += time.perf_counter() - switched
     return BareTime(handshakes, frames, *pauses)
+
+
+def _bare_handshake(connection: socket.socket, request: bytes, what: str) -> bytearray:
+    """Send the handshake ``request`` on ``connection`` and read its answer's header block; return the bytes after it."""
+    connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    connection.sendall(request)
+    received = bytearray()
+    while b"\r\n\r\n" not in received:
+        chunk = connection.recv(65536)
+        if not chunk:
+            raise RuntimeError(f"{what}: the server closed the connection during the handshake.")
+        received += chunk
+    return received[received.index(b"\r\n\r\n") + 4:]
 
 
 def _bare_steps(connection: socket.socket, probe: FrameProbe, closing: bytes, received: bytearray) -> list[float]:
@@ -436,15 +442,7 @@ def bare_echoes(target: Target, opcode: int, unit: bytes, repeat: int, rounds: i
     """
     request = build_upgrade_request("GET", target.path, target.authority, key=new_key())
     with socket.create_connection((target.host, target.port), timeout=timeout) as connection:
-        connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        connection.sendall(request)
-        received = bytearray()
-        while b"\r\n\r\n" not in received:
-            chunk = connection.recv(65536)
-            if not chunk:
-                raise RuntimeError("The server closed the connection during the handshake.")
-            received += chunk
-        pending = received[received.index(b"\r\n\r\n") + 4:]
+        pending = _bare_handshake(connection, request, "bulk echo")
         started = time.perf_counter()
         for _ in range(rounds):
             payload = unit * repeat
