@@ -23,10 +23,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
-import threading
 from collections.abc import Awaitable, Callable, MutableMapping
 from concurrent.futures import Future
 from typing import Any
+
+from .background_server import BackgroundServer
 
 __all__ = ["Http2ReferenceServer", "PROTOCOL", "SUBPROTOCOL", "echo_app"]
 
@@ -72,80 +73,43 @@ async def echo_app(scope: Scope, receive: Receive, send: Send) -> None:
             return
 
 
-class Http2ReferenceServer:
+class Http2ReferenceServer(BackgroundServer):
     """Hypercorn serving :func:`echo_app` on a free port of ``host``, cleartext or (with a certificate) TLS.
 
     Use :meth:`start` and :meth:`stop`, or the object as a context manager.
     :attr:`url` is ``h2c://host:port/`` or ``wss://host:port/`` once started.
     """
 
+    thread_name = "h2-reference-server"
+
     def __init__(self, host: str = "127.0.0.1", certfile: str | None = None, keyfile: str | None = None,
                  enforce_rules: bool = True) -> None:
+        super().__init__()
         self.host = host
         self.enforce_rules = enforce_rules
         self.certfile = certfile
         self.keyfile = keyfile
         self.port = 0
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
-        self._stopped: asyncio.Event | None = None
 
     @property
     def url(self) -> str:
         """``h2c://`` (cleartext, prior knowledge) or ``wss://`` (TLS, ALPN h2) URL of the running server."""
-        if self._loop is None:
+        if not self.running:
             raise RuntimeError("The HTTP/2 reference server is not running.")
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"{'wss' if self.certfile else 'h2c'}://{host}:{self.port}/"
 
-    @property
-    def running(self) -> bool:
-        return self._loop is not None
-
-    def start(self, timeout: float = 10.0) -> str:
-        """Start serving in a background thread; return :attr:`url`."""
-        if self._loop is not None:
-            return self.url
+    def _before_start(self) -> tuple[object, ...]:
+        # Hypercorn takes the listening socket by descriptor, so the free port is known before it starts.
         listener = socket.create_server((self.host, 0), family=socket.AF_INET6 if ":" in self.host else socket.AF_INET)
         self.port = listener.getsockname()[1]
-        ready: Future[None] = Future()
-        # Hypercorn takes the listening socket by descriptor, so the free port is known before it starts.
-        self._thread = threading.Thread(target=self._run, args=(listener.detach(), ready), name="h2-reference-server",
-                                        daemon=True)
-        self._thread.start()
-        try:
-            ready.result(timeout)
-        except BaseException:
-            self.stop()
-            raise
-        return self.url
+        return (listener.detach(),)
 
-    def stop(self, timeout: float = 10.0) -> None:
-        """Stop the server and its thread; Hypercorn closes open connections."""
-        if self._loop is not None and self._stopped is not None:
-            self._loop.call_soon_threadsafe(self._stopped.set)
-        if self._thread is not None:
-            self._thread.join(timeout)
-        self._loop = self._thread = self._stopped = None
-
-    def __enter__(self) -> Http2ReferenceServer:
-        self.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
-
-    def _run(self, listener_fd: int, ready: Future[None]) -> None:
-        try:
-            asyncio.run(self._serve(listener_fd, ready))
-        except BaseException as error:  # reported to start() rather than lost in the thread
-            if not ready.done():
-                ready.set_exception(error)
-
-    async def _serve(self, listener_fd: int, ready: Future[None]) -> None:
+    async def _serve(self, ready: Future[None], stopped: asyncio.Event, *arguments: object) -> None:
         from hypercorn.asyncio import serve
         from hypercorn.config import Config
 
+        (listener_fd,) = arguments
         config = Config()
         config.bind = [f"fd://{listener_fd}"]
         config.certfile, config.keyfile = self.certfile, self.keyfile
@@ -154,10 +118,8 @@ class Http2ReferenceServer:
         if self.enforce_rules:
             _refuse_other_protocols()
             config.extended_connect_protocols = {PROTOCOL}  # read by the hook; plain configs lack it
-        self._loop = asyncio.get_running_loop()
-        self._stopped = asyncio.Event()
-        self._loop.call_soon(ready.set_result, None)
-        await serve(echo_app, config, shutdown_trigger=self._stopped.wait)  # type: ignore[arg-type]
+        asyncio.get_running_loop().call_soon(ready.set_result, None)
+        await serve(echo_app, config, shutdown_trigger=stopped.wait)  # type: ignore[arg-type]
 
 
 def _refuse_other_protocols() -> None:

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from http import HTTPStatus
-import threading
 from concurrent.futures import Future
+from http import HTTPStatus
 from typing import TYPE_CHECKING
 
+from .background_server import BackgroundServer
+
 if TYPE_CHECKING:  # websockets is imported when a server starts: runs aimed at WS_URL never load it
-    from websockets.asyncio.server import Server, ServerConnection
+    from websockets.asyncio.server import ServerConnection
     from websockets.http11 import Request, Response
 
 __all__ = ["MAX_MESSAGE_SIZE", "ReferenceServer", "SUPPORTED_VERSION", "enforce_handshake_rules"]
@@ -45,69 +46,30 @@ _LOGGER.addHandler(logging.NullHandler())
 _LOGGER.propagate = False
 
 
-class ReferenceServer:
+class ReferenceServer(BackgroundServer):
     """A ``websockets`` echo server on a free port of ``host``.
 
     Use :meth:`start` and :meth:`stop`, or the object as a context manager.
     :attr:`url` is ``ws://host:port/`` once started.
     """
 
+    thread_name = "ws-reference-server"
+
     def __init__(self, host: str = "127.0.0.1", port: int = 0, enforce_rules: bool = True) -> None:
+        super().__init__()
         self.host = host
         self.port = port
         self.enforce_rules = enforce_rules
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._thread: threading.Thread | None = None
-        self._server: Server | None = None
-        self._stopped: asyncio.Event | None = None
 
     @property
     def url(self) -> str:
         """The ``ws://`` URL of the running server."""
-        if self._server is None:
+        if not self.running:
             raise RuntimeError("The reference server is not running.")
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"ws://{host}:{self.port}/"
 
-    @property
-    def running(self) -> bool:
-        """Whether the server is accepting connections."""
-        return self._server is not None
-
-    def start(self, timeout: float = 10.0) -> str:
-        """Start serving in a background thread; return :attr:`url`."""
-        if self._server is not None:
-            return self.url
-        ready: Future[None] = Future()
-        self._thread = threading.Thread(target=self._run, args=(ready,), name="ws-reference-server", daemon=True)
-        self._thread.start()
-        ready.result(timeout)
-        return self.url
-
-    def stop(self, timeout: float = 10.0) -> None:
-        """Stop the server and its thread; close open connections."""
-        if self._loop is None or self._stopped is None:
-            return
-        self._loop.call_soon_threadsafe(self._stopped.set)
-        if self._thread is not None:
-            self._thread.join(timeout)
-        self._loop = self._thread = self._server = self._stopped = None
-
-    def __enter__(self) -> ReferenceServer:
-        self.start()
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.stop()
-
-    def _run(self, ready: Future[None]) -> None:
-        try:
-            asyncio.run(self._serve(ready))
-        except BaseException as error:  # reported to start() rather than lost in the thread
-            if not ready.done():
-                ready.set_exception(error)
-
-    async def _serve(self, ready: Future[None]) -> None:
+    async def _serve(self, ready: Future[None], stopped: asyncio.Event, *arguments: object) -> None:
         from websockets.asyncio import messages
         from websockets.asyncio.server import serve
 
@@ -115,15 +77,12 @@ class ReferenceServer:
         # The limit is a module global read per message, so raising it here changes nothing else.
         messages.MAX_FRAGMENTS = max(messages.MAX_FRAGMENTS, MAX_FRAGMENTS)
 
-        self._loop = asyncio.get_running_loop()
-        self._stopped = asyncio.Event()
         hook = enforce_handshake_rules if self.enforce_rules else None
         async with serve(_echo, self.host, self.port, logger=_LOGGER, process_request=hook,
                          max_size=MAX_MESSAGE_SIZE) as server:
-            self._server = server
             self.port = server.sockets[0].getsockname()[1]
             ready.set_result(None)
-            await self._stopped.wait()
+            await stopped.wait()
 
 
 def enforce_handshake_rules(connection: ServerConnection, request: Request) -> Response | None:
