@@ -50,8 +50,9 @@ def entries() -> list[CaseEntry]:
 
 def _sends(case: Case, family: Family) -> str:
     if case.recipe is None:
-        row = family.row(case)
-        return "; ".join(f"{column}: {value}" for column, value in zip(family.columns, row) if value)
+        # The template's arguments that shape what goes out; the row's check names how the answer is judged.
+        return "; ".join(f"{name}: {value}"
+                         for name, value in family.cells(case).items() if value and name != "check")
     recipe = case.recipe
     key = FRESH_KEY_SHOWN if recipe.fresh_key else None
     request = build_upgrade_request(
@@ -64,11 +65,12 @@ def _sends(case: Case, family: Family) -> str:
 def _expects(case: Case, family: Family) -> str:
     """The template that runs the row and, for handshake rules, the assertion keyword and what it accepts."""
     if case.recipe is None:
-        return f"template `{family.template_for(case)}`"
+        check = family.cells(case).get("check")
+        return f"template `{family.template_for(case).keyword}`" + (f", asserting `{check}`" if check else "")
     from .judges.handshake import RULES
 
     rule = RULES[case.expect]
-    return f"template `{family.template_for(case)}`, asserting `{rule.keyword}`: {rule.summary}"
+    return f"template `{family.template_for(case).keyword}`, asserting `{rule.keyword}`: {rule.summary}"
 
 
 def _area(family: Family) -> str:

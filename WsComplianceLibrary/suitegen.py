@@ -14,7 +14,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from .catalogue import CASES, FAMILIES, Family
+from .catalogue import CASES, FAMILIES, Case, Family
 
 __all__ = ["main", "render_all", "render_suite"]
 
@@ -23,6 +23,8 @@ _WIDTH = 116
 _ROBOCOP_MAX_LINES = 400
 _ROBOCOP_MAX_TESTS = 100
 _ROBOCOP_MAX_WIDTH = 140
+# Suites sit one folder deep in suites/, their resource files at the same path under resources/.
+_RESOURCES = "../../resources"
 
 
 def render_suite(family: Family) -> str:
@@ -31,32 +33,33 @@ def render_suite(family: Family) -> str:
     # Tags every row has go to Test Tags, so each row lists only what sets it apart.
     shared = [tag for tag in cases[0].tags if len(cases) > 1 and all(tag in case.tags for case in cases)]
     header = _SEPARATOR.join(("*** Test Cases ***", *(column.upper() for column in family.columns)))
+    documentation = [
+        f"{family.documentation} Generated from the case catalogue (WsComplianceLibrary/catalogue/); "
+        "docs/cases.md states each case in full.",
+        *_passages(cases),
+    ]
     lines = [
         "*** Settings ***",
-        *_continued(
-            "Documentation     ",
-            "...               ",
-            f"{family.documentation} Generated from the case catalogue (WsComplianceLibrary/catalogue/).",
-        ),
+        *_paragraphs("Documentation     ", "...               ", documentation),
         "",
-        f"Resource          ../../resources/{family.suite.split('/')[0]}.resource",
+        f"Resource          {_RESOURCES}/{family.resource}",
         "",
         f"Suite Setup       {family.setup}",
         f"Suite Teardown    {family.teardown}",
-        f"Test Template     {family.template}",
+        f"Test Template     {family.template.keyword}",
         *(["", "Test Tags         " + _SEPARATOR.join(shared)] if shared else []),
         "",
         "",
         header,
     ]
     for case in cases:
-        lines.extend(_row(case.id, [_cell(value) for value in family.row(case)]))
-        lines.extend(_continued("    [Documentation]    ", "    ...    ", case.documentation))
+        lines.extend(_row(case.id, [_escape(cell) for cell in family.row(case)]))
+        lines.extend(_continued("    [Documentation]    ", "    ...    ", f"{case.title}.", _ROBOCOP_MAX_WIDTH))
         own = [tag for tag in case.tags if tag not in shared]
         if own:
             lines.append("    [Tags]" + "".join(f"{_SEPARATOR}{tag}" for tag in own))
         if family.template_for(case) != family.template:
-            lines.append(f"    [Template]    {family.template_for(case)}")
+            lines.append(f"    [Template]    {family.template_for(case).keyword}")
     # A long family is a long table; robocop's length limits are meant for hand-written files.
     limits = [rule for rule, over in (("file-too-long", len(lines) > _ROBOCOP_MAX_LINES),
                                       ("too-many-test-cases", len(cases) > _ROBOCOP_MAX_TESTS)) if over]
@@ -64,6 +67,26 @@ def render_suite(family: Family) -> str:
         lines[:0] = ["*** Comments ***", "# Generated table: one row per case of the family.",
                      f"# robocop: off={','.join(limits)}", "", ""]
     return "\n".join(lines) + "\n"
+
+
+def _passages(cases: list[Case]) -> list[str]:
+    """What the RFC says and why it matters for the family's rows, each text once, in catalogue order.
+
+    A case's text that extends one said before (a rule with a sentence added)
+    adds only what is new.
+    """
+    says: dict[str, list[str]] = {}
+    for case in cases:
+        text = case.says
+        for known in list(says):
+            if text != known and text.startswith(known):
+                text = text[len(known):].strip()
+            elif text != known and text.endswith(known):
+                text = text[:-len(known)].strip()
+        whys = says.setdefault(text, [])
+        if case.why not in whys:
+            whys.append(case.why)
+    return [f"{text} Why it matters: {' '.join(whys)}" for text, whys in says.items()]
 
 
 def render_all() -> dict[str, str]:
@@ -79,13 +102,17 @@ def _row(name: str, cells: list[str]) -> list[str]:
     return [row]
 
 
-def _continued(first: str, continuation: str, text: str) -> list[str]:
-    chunks = textwrap.wrap(_escape(text), width=_WIDTH - len(first), break_long_words=False, break_on_hyphens=False)
+def _continued(first: str, continuation: str, text: str, width: int = _WIDTH) -> list[str]:
+    chunks = textwrap.wrap(_escape(text), width=width - len(first), break_long_words=False, break_on_hyphens=False)
     return [first + chunks[0], *(continuation + chunk for chunk in chunks[1:])]
 
 
-def _cell(value: str) -> str:
-    return _escape(value) if value else "${EMPTY}"
+def _paragraphs(first: str, continuation: str, paragraphs: list[str]) -> list[str]:
+    """A setting's text in paragraphs: Robot starts a new paragraph at an empty continuation line."""
+    lines = _continued(first, continuation, paragraphs[0])
+    for paragraph in paragraphs[1:]:
+        lines += ["...", *_continued(continuation, continuation, paragraph)]
+    return lines
 
 
 def _escape(cell: str) -> str:

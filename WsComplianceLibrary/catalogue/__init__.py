@@ -11,9 +11,9 @@ drift apart, so adding a case is adding a few lines to an area's module.
 from __future__ import annotations
 
 from . import frames, handshake, http2
-from .model import Case, Family, Recipe
+from .model import Case, Family, Recipe, Template
 
-__all__ = ["CASES", "FAMILIES", "Case", "Family", "Recipe", "case_by_id"]
+__all__ = ["CASES", "FAMILIES", "Case", "Family", "Recipe", "Template", "case_by_id"]
 
 FAMILIES: tuple[Family, ...] = handshake.FAMILIES + http2.FAMILIES
 FAMILIES += frames.FAMILIES

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 
-from .model import Case, Family, Recipe
+from .model import Case, Family, Recipe, Template
 
 __all__ = ["CASES", "FAMILIES"]
 
@@ -23,6 +23,9 @@ _WHY_METHOD = (
     "defences treat differently from GET open WebSocket connections, and shows it does not check the handshake."
 )
 
+# The templates of resources/handshake/ take the request's changes: most only its header overrides.
+_HEADERS = ("headers",)
+
 FAMILIES: tuple[Family, ...] = (
     Family(
         name="baseline",
@@ -33,8 +36,7 @@ FAMILIES: tuple[Family, ...] = (
             "with 101 Switching Protocols and the right Sec-WebSocket-Accept. When it is not, the target "
             "is not a WebSocket endpoint at that URL and the other verdicts mean little."
         ),
-        template="Correct Handshake Must Switch Protocols",
-        columns=("Method", "Version"),
+        template=Template("Correct Handshake Must Switch Protocols", ("method", "version")),
     ),
     Family(
         name="method",
@@ -45,9 +47,8 @@ FAMILIES: tuple[Family, ...] = (
             "handshake, for example with 400. Every row sends the standard handshake with another method "
             "and expects anything but 101 Switching Protocols."
         ),
-        template="Upgrade With Method Must Not Switch Protocols",
-        columns=("Method", "Headers", "Body"),
-        templates=(("501 preferred", "Unknown Method Should Get 501 Not Implemented"),),
+        template=Template("Upgrade With Method Must Not Switch Protocols", ("method",), ("headers", "body")),
+        templates=(("501 preferred", Template("Unknown Method Should Get 501 Not Implemented", ("method",))),),
     ),
     Family(
         name="tokens",
@@ -58,9 +59,8 @@ FAMILIES: tuple[Family, ...] = (
             "carrying the upgrade option, both matched case-insensitively. Rows that break this must not get "
             "101; valid variants (mixed case, token lists, lowercase names) must be accepted."
         ),
-        template="Handshake Without Both Upgrade Tokens Must Not Switch Protocols",
-        columns=("Headers",),
-        templates=(("accepted", "Valid Token Spelling Must Be Accepted"),),
+        template=Template("Handshake Without Both Upgrade Tokens Must Not Switch Protocols", _HEADERS),
+        templates=(("accepted", Template("Valid Token Spelling Must Be Accepted", _HEADERS)),),
     ),
     Family(
         name="key",
@@ -70,8 +70,7 @@ FAMILIES: tuple[Family, ...] = (
             "RFC 6455 §4.1 and §4.2.1: Sec-WebSocket-Key is base64 of exactly 16 bytes and, by §11.3.1, appears "
             "once. Every row sends an invalid key and expects anything but 101 Switching Protocols."
         ),
-        template="Handshake With Invalid Key Must Not Switch Protocols",
-        columns=("Headers",),
+        template=Template("Handshake With Invalid Key Must Not Switch Protocols", _HEADERS),
     ),
     Family(
         name="version",
@@ -81,12 +80,12 @@ FAMILIES: tuple[Family, ...] = (
             "RFC 6455 §4.1, §4.2.1 and §4.4: the version must be 13, sent once; a server refusing a version "
             "must say which versions it understands in Sec-WebSocket-Version."
         ),
-        template="Handshake With Invalid Version Must Not Switch Protocols",
-        columns=("Headers",),
+        template=Template("Handshake With Invalid Version Must Not Switch Protocols", _HEADERS),
         templates=(
-            ("426 preferred", "Unsupported Version Must Be Refused With 426 Preferred"),
-            ("refused listing versions", "Version Refusal Must List Supported Versions"),
-            ("101 or refused listing versions", "Older Version Must Be Accepted Or Refused Listing Versions"),
+            ("426 preferred", Template("Unsupported Version Must Be Refused With 426 Preferred", _HEADERS)),
+            ("refused listing versions", Template("Version Refusal Must List Supported Versions", _HEADERS)),
+            ("101 or refused listing versions",
+             Template("Older Version Must Be Accepted Or Refused Listing Versions", _HEADERS)),
         ),
     ),
     Family(
@@ -97,9 +96,8 @@ FAMILIES: tuple[Family, ...] = (
             "RFC 9112 §3.2: an HTTP/1.1 request without exactly one Host gets 400 Bad Request. RFC 6455 §4.1 "
             "and RFC 9110 §7.8: an upgrade in HTTP/1.0 is ignored."
         ),
-        template="Request Without Exactly One Host Must Get 400",
-        columns=("Version", "Headers"),
-        templates=(("not 101", "Upgrade In An Older HTTP Version Must Not Switch Protocols"),),
+        template=Template("Request Without Exactly One Host Must Get 400", _HEADERS),
+        templates=(("not 101", Template("Upgrade In An Older HTTP Version Must Not Switch Protocols", ("version",))),),
     ),
     Family(
         name="response",
@@ -110,8 +108,7 @@ FAMILIES: tuple[Family, ...] = (
             "fresh random key carries the right Sec-WebSocket-Accept once, Upgrade: websocket, Connection: "
             "Upgrade, and no body framing."
         ),
-        template="Answer To A Correct Handshake Must Pass Check",
-        columns=("Check",),
+        template=Template("Answer To A Correct Handshake Must Pass Check", ("check",)),
     ),
     Family(
         name="negotiation",
@@ -121,12 +118,11 @@ FAMILIES: tuple[Family, ...] = (
             "RFC 6455 §4.2.2 and §9.1, RFC 7692 §7: a server selects at most one subprotocol and only one the "
             "client offered, accepts only extensions it implements, and declines invalid permessage-deflate offers."
         ),
-        template="Server Must Select Only An Offered Subprotocol",
-        columns=("Headers",),
+        template=Template("Server Must Select Only An Offered Subprotocol", _HEADERS),
         templates=(
-            ("no protocol selected", "Server Must Select No Subprotocol When None Is Offered"),
-            ("unknown extension refused", "Server Must Not Accept An Unknown Extension"),
-            ("deflate offer declined", "Server Must Decline An Invalid Deflate Offer"),
+            ("no protocol selected", Template("Server Must Select No Subprotocol When None Is Offered", _HEADERS)),
+            ("unknown extension refused", Template("Server Must Not Accept An Unknown Extension", _HEADERS)),
+            ("deflate offer declined", Template("Server Must Decline An Invalid Deflate Offer", _HEADERS)),
         ),
     ),
 )
@@ -367,7 +363,8 @@ CASES += (
     _case("COMP-RESPONSE-NO-BODY-FRAMING", "response", "The 101 answer has no Content-Length or Transfer-Encoding",
           ("RFC 9110 §8.6", "RFC 9112 §6.1"), "no body framing", _RESPONSE_RULE, _WHY_RESPONSE, level="MUST NOT"),
     _case("COMP-PROTOCOL-NONE-OFFERED", "negotiation", "With no subprotocol offered, the 101 selects none",
-          _NEGOTIATION, "no protocol selected", _NEGOTIATION_RULE, _WHY_NEGOTIATION),
+          _NEGOTIATION, "no protocol selected", _NEGOTIATION_RULE, _WHY_NEGOTIATION,
+          (("Sec-WebSocket-Protocol", None),)),
     _case("COMP-PROTOCOL-UNKNOWN-OFFERED", "negotiation", "With an unknown subprotocol offered, none other is selected",
           _NEGOTIATION, "only an offered protocol", _NEGOTIATION_RULE, _WHY_NEGOTIATION,
           (("Sec-WebSocket-Protocol", "x-unknown-protocol.example"),)),

@@ -8,19 +8,21 @@ CONNECT (the suite row's HEADERS cell) and the rule that judges the answer
 
 from __future__ import annotations
 
-from .model import Case, Family, _headers_cell
+from .model import Case, Family, Template, _headers_cell
 
 __all__ = ["CASES", "FAMILIES"]
 
+# Template keywords of resources/http2/extended_connect.resource, by the rule they check, with their arguments.
+_CHECK = Template("Answer To A Correct Extended Connect Must Pass Check", ("check",))
 _TEMPLATES = {
-    "advertises extended connect": "Server Must Advertise Extended Connect",
-    "extended connect accepted": "Correct Extended Connect Must Be Accepted With 200",
-    "stream refused": "Malformed Or Unsupported Extended Connect Must Be Refused",
-    "only an offered subprotocol": "Extended Connect Must Select Only An Offered Subprotocol",
-    "unknown extension not accepted": "Extended Connect Must Not Accept An Unknown Extension",
-    "text echoed": "Text Message Must Come Back Over The HTTP/2 Stream",
-    "ping answered": "Ping Must Get Pong Over The HTTP/2 Stream",
-    "close answered": "Close Must Be Answered Over The HTTP/2 Stream",
+    "advertises extended connect": _CHECK,
+    "extended connect accepted": _CHECK,
+    "stream refused": Template("Malformed Or Unsupported Extended Connect Must Be Refused", ("headers",)),
+    "only an offered subprotocol": Template("Extended Connect Must Select Only An Offered Subprotocol", ("headers",)),
+    "unknown extension not accepted": Template("Extended Connect Must Not Accept An Unknown Extension", ("headers",)),
+    "text echoed": Template("Text Message Must Come Back Over The HTTP/2 Stream", ("text",)),
+    "ping answered": Template("Ping Must Get Pong Over The HTTP/2 Stream", ("payload",)),
+    "close answered": Template("Close Must Be Answered Over The HTTP/2 Stream", ("reason",)),
 }
 
 FAMILIES: tuple[Family, ...] = (
@@ -36,7 +38,6 @@ FAMILIES: tuple[Family, ...] = (
             "does not speak HTTP/2 makes every case not applicable."
         ),
         template=_TEMPLATES["stream refused"],
-        columns=("Headers",),
         templates=tuple((rule, template) for rule, template in _TEMPLATES.items() if rule != "stream refused"),
         setup="Open HTTP/2 Compliance Target",
         teardown="Close HTTP/2 Compliance Target",
@@ -118,10 +119,13 @@ _WHY_NEGOTIATION = (
 
 def _case(case_id: str, title: str, rfc: tuple[str, ...], expect: str, says: str, why: str,
           headers: tuple[tuple[str, str | None], ...] = (), extra_tags: tuple[str, ...] = (),
-          level: str = "MUST") -> Case:
+          level: str = "MUST", **cells: str) -> Case:
+    """A case; ``headers`` change the correct extended CONNECT, ``cells`` are the other arguments of its template."""
+    if headers:
+        cells["headers"] = _headers_cell(headers)
     return Case(
         id=case_id, family="extended_connect", title=title, rfc=rfc, level=level, recipe=None, expect=expect,
-        says=says, why=why, extra_tags=("rfc8441", *extra_tags), cells=(("headers", _headers_cell(headers)),),
+        says=says, why=why, extra_tags=("rfc8441", *extra_tags), cells=tuple(cells.items()),
     )
 
 
@@ -177,9 +181,11 @@ CASES += (
     _case("COMP-H2-WS-TEXT-ECHO", "A text message sent over the HTTP/2 stream comes back from an echo endpoint",
           ("RFC 8441 §5", "RFC 6455 §5.6"), "text echoed", _TUNNEL + " The case needs an endpoint that echoes, like "
           "the embedded reference server; at another endpoint its failure says only that it does not echo.",
-          _WHY_TUNNEL, extra_tags=("positive", "echo"), level="MAY"),
+          _WHY_TUNNEL, extra_tags=("positive", "echo"), level="MAY", text="Hello over HTTP/2"),
     _case("COMP-H2-WS-PING-PONG", "A Ping sent over the HTTP/2 stream gets a Pong with the same data",
-          ("RFC 8441 §5", "RFC 6455 §5.5.2"), "ping answered", _PING, _WHY_TUNNEL, extra_tags=("positive",)),
+          ("RFC 8441 §5", "RFC 6455 §5.5.2"), "ping answered", _PING, _WHY_TUNNEL, extra_tags=("positive",),
+          payload="are you there"),
     _case("COMP-H2-WS-CLOSE", "A Close frame sent over the HTTP/2 stream is answered with a Close frame",
-          ("RFC 8441 §5", "RFC 6455 §5.5.1"), "close answered", _CLOSE, _WHY_TUNNEL, extra_tags=("positive",)),
+          ("RFC 8441 §5", "RFC 6455 §5.5.1"), "close answered", _CLOSE, _WHY_TUNNEL, extra_tags=("positive",),
+          reason="done"),
 )
