@@ -1,9 +1,12 @@
 """The cases of WebSockets over HTTP/2 (RFC 8441, RFC 9113), as data.
 
-One family, one suite: ``suites/http2/extended_connect.robot``. Each case
-names its RFC sections, level, the changes it makes to a correct extended
-CONNECT (the suite row's HEADERS cell) and the rule that judges the answer
-(by name, from :mod:`WsComplianceLibrary.judges.http2`).
+One family, one suite: ``suites/http2/extended_connect.robot``, its templates
+in ``resources/http2/extended_connect.resource``. Each case names its RFC
+sections, level, what it sends (the changes it makes to a correct extended
+CONNECT, the row's HEADERS cell, or the WebSocket message it sends over the
+stream) and the rule that judges the answer (by name, from
+:mod:`WsComplianceLibrary.judges.http2`, whose assertion keyword a row of
+the correct request names in its ``check`` cell).
 """
 
 from __future__ import annotations
