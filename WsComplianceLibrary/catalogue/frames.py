@@ -387,36 +387,36 @@ PINGS_AND_PONGS = (
               "MUST", "pong ignored", _UNSOLICITED_PONG, _WHY_UNSOLICITED_PONG, payload="unsolicited pong payload"),
     _autobahn("2.9", "pings_and_pongs", "A Ping after an unsolicited Pong gets exactly one Pong, with its payload",
               ("RFC 6455 §5.5.2", "RFC 6455 §5.5.3"), "MUST", "pong then ping", _UNSOLICITED_PONG + " " + _PING,
-              _WHY_UNSOLICITED_PONG, payload="ping payload", pong="unsolicited pong payload"),
+              _WHY_UNSOLICITED_PONG, pong="unsolicited pong payload", payload="ping payload"),
     _autobahn("2.10", "pings_and_pongs", "Ten Pings sent back to back get ten Pongs, in order", _PING_RFC,
               "SHOULD", "pings in order", _PINGS_IN_ORDER, _WHY_PINGS_IN_ORDER, payload="payload-", count="10"),
     _autobahn("2.11", "pings_and_pongs",
               "Ten Pings sent back to back, each written one octet at a time, get ten Pongs, in order", _PING_RFC,
-              "SHOULD", "pings in order", _PINGS_IN_ORDER, _WHY_PINGS_IN_ORDER, payload="payload-", chop="1",
-              count="10"),
+              "SHOULD", "pings in order", _PINGS_IN_ORDER, _WHY_PINGS_IN_ORDER, payload="payload-", count="10",
+              chop="1"),
 )
 
 _HELLO = "Hello, world!"
 _RSV_RFC = ("RFC 6455 §5.2",)
 RESERVED_BITS = (
     _autobahn("3.1", "reserved_bits", "A text frame with RSV3 set fails the connection", _RSV_RFC, "MUST",
-              "rsv fails", _RSV, _WHY_RSV, type="text", payload=_HELLO, rsv="1"),
+              "rsv fails", _RSV, _WHY_RSV, type="text", rsv="1", payload=_HELLO),
     _autobahn("3.2", "reserved_bits", "A text frame with RSV2 set after a valid message fails the connection",
               _RSV_RFC, "MUST", "rsv after echo fails", _RSV + _AFTER_VALID, _WHY_RSV, type="text",
-              payload=_HELLO, rsv="2", text_before=_HELLO),
+              rsv="2", text_before=_HELLO, payload=_HELLO),
     _autobahn("3.3", "reserved_bits",
               "A text frame with RSV2 and RSV3 set after a valid message fails the connection", _RSV_RFC, "MUST",
-              "rsv after echo fails", _RSV + _AFTER_VALID, _WHY_RSV, type="text", payload=_HELLO, rsv="3",
-              text_before=_HELLO),
+              "rsv after echo fails", _RSV + _AFTER_VALID, _WHY_RSV, type="text", rsv="3",
+              text_before=_HELLO, payload=_HELLO),
     _autobahn("3.4", "reserved_bits",
               "A text frame with RSV1 set after a valid message, all written octet by octet, fails the connection",
               _RSV_RFC, "MUST", "rsv after echo fails", _RSV + _AFTER_VALID, _WHY_RSV, type="text",
-              payload=_HELLO, rsv="4", chop="1", text_before=_HELLO),
+              rsv="4", text_before=_HELLO, payload=_HELLO, chop="1"),
     _autobahn("3.5", "reserved_bits", "A binary frame with RSV1 and RSV3 set fails the connection", _RSV_RFC,
-              "MUST", "rsv fails", _RSV, _WHY_RSV, type="binary", hex="00fffefdfcfb00ff", rsv="5"),
+              "MUST", "rsv fails", _RSV, _WHY_RSV, type="binary", rsv="5", hex="00fffefdfcfb00ff"),
     _autobahn("3.6", "reserved_bits",
               "A binary frame with RSV1 and RSV2 set fails the connection (Autobahn's text says Ping)", _RSV_RFC,
-              "MUST", "rsv fails", _RSV, _WHY_RSV, type="binary", payload=_HELLO, rsv="6"),
+              "MUST", "rsv fails", _RSV, _WHY_RSV, type="binary", rsv="6", payload=_HELLO),
     _autobahn("3.7", "reserved_bits", "A Close frame with all three RSV bits set fails the connection", _RSV_RFC,
               "MUST", "rsv fails", _RSV, _WHY_RSV, type="close", rsv="7"),
 )
@@ -432,12 +432,12 @@ OPCODES = (
               text_before=_HELLO),
     _autobahn("4.1.4", "opcodes",
               "A frame with reserved opcode 6 and a payload after a valid message fails the connection", _RSV_RFC,
-              "MUST", "opcode after echo fails", _OPCODE + _AFTER_VALID, _WHY_OPCODE, opcode="6", payload=_HELLO,
-              text_before=_HELLO),
+              "MUST", "opcode after echo fails", _OPCODE + _AFTER_VALID, _WHY_OPCODE, opcode="6", text_before=_HELLO,
+              payload=_HELLO),
     _autobahn("4.1.5", "opcodes",
               "A frame with reserved opcode 7 after a valid message, all written octet by octet, fails the "
               "connection", _RSV_RFC, "MUST", "opcode after echo fails", _OPCODE + _AFTER_VALID, _WHY_OPCODE,
-              opcode="7", payload=_HELLO, chop="1", text_before=_HELLO),
+              opcode="7", text_before=_HELLO, payload=_HELLO, chop="1"),
     _autobahn("4.2.1", "opcodes", "A frame with reserved control opcode 11 fails the connection", _RSV_RFC, "MUST",
               "opcode fails", _OPCODE, _WHY_OPCODE, opcode="11"),
     _autobahn("4.2.2", "opcodes", "A frame with reserved control opcode 12 and a payload fails the connection",
@@ -448,11 +448,11 @@ OPCODES = (
     _autobahn("4.2.4", "opcodes",
               "A frame with reserved opcode 14 and a payload after a valid message fails the connection",
               _RSV_RFC, "MUST", "opcode after echo fails", _OPCODE + _AFTER_VALID, _WHY_OPCODE, opcode="14",
-              payload=_HELLO, text_before=_HELLO),
+              text_before=_HELLO, payload=_HELLO),
     _autobahn("4.2.5", "opcodes",
               "A frame with reserved opcode 15 after a valid message, all written octet by octet, fails the "
               "connection", _RSV_RFC, "MUST", "opcode after echo fails", _OPCODE + _AFTER_VALID, _WHY_OPCODE,
-              opcode="15", payload=_HELLO, chop="1", text_before=_HELLO),
+              opcode="15", text_before=_HELLO, payload=_HELLO, chop="1"),
 )
 
 _FRAG_RFC = ("RFC 6455 §5.4",)
@@ -772,7 +772,7 @@ LIMITS_AND_PERFORMANCE = (
     *(
         _limit(f"9.{group}.{index}", f"A 4 MiB {kind} message in fragments of {size} octets is echoed",
                "fragmented echoed", type=kind, hex="fe" if (group, index) == ("4", 1) else "2a",
-               length=str(4 * _MIB), timeout="100s", fragment_size=str(size))
+               length=str(4 * _MIB), fragment_size=str(size), timeout="100s")
         for group, kind in (("3", "text"), ("4", "binary"))
         for index, size in enumerate(_FRAGMENT_SIZES, start=1)
     ),
@@ -794,7 +794,7 @@ LIMITS_AND_PERFORMANCE = (
 AUTO_FRAGMENTATION = (
     _autobahn("10.1.1", "auto_fragmentation", "A 64 KiB text message in 1300-octet fragments is echoed whole",
               ("RFC 6455 §5.4",), "MUST", "fragmented echoed", _FRAGMENTS, _WHY_FRAGMENTS, type="text", hex="2a",
-              length="65536", timeout="10s", fragment_size="1300"),
+              length="65536", fragment_size="1300", timeout="10s"),
 )
 
 _UNMASKED = (

@@ -87,7 +87,7 @@ class Family:
         return dict(self.templates).get(case.expect, self.template)
 
     def cells(self, case: Case) -> dict[str, str]:
-        """The arguments ``case``'s row gives its template, by argument name, in the template's order.
+        """The arguments ``case``'s row gives its template, by argument name, in the order the catalogue gives them.
 
         ``ValueError`` when the case has a value its template does not take,
         or lacks one the template requires: the row would not send the case.
@@ -103,25 +103,27 @@ class Family:
             problems = [f"{template.keyword} takes no {', '.join(unknown)}" if unknown else "",
                         f"it needs {', '.join(missing)}" if missing else ""]
             raise ValueError(f"{case.id}: {'; '.join(problem for problem in problems if problem)}.")
-        return {name: given[name] for name in template.arguments if name in given}
+        return given
 
     def row(self, case: Case) -> tuple[str, ...]:
         """The cells of ``case``'s row, as Robot reads them.
 
-        A value goes by position under its column; the rest go by name
+        The values under the table's columns go by position, as far as the
+        row's template takes them in that order; the rest go by name
         (``fragment_size=1``), as do values Robot would misread by position:
         an empty one, one that reads as a setting (``[...]``) or as a named
-        argument. After the first named cell every cell is named.
+        argument.
         """
         template = self.template_for(case)
-        cells = []
-        by_position = True
-        for index, (name, value) in enumerate(self.cells(case).items()):
-            by_position = (by_position and index < len(self.columns) and self.columns[index] == name
-                           and template.arguments[index] == name and bool(value) and not value.startswith("[")
-                           and value.partition("=")[0] not in template.arguments)
-            cells.append(value if by_position else f"{name}={value}")
-        return tuple(cells)
+        cells = self.cells(case)
+        positional = []
+        for column, argument in zip(self.columns, template.arguments):
+            value = cells.get(argument)
+            if column != argument or not value or value.startswith("[") or value.partition("=")[0] in template.arguments:
+                break
+            positional.append(argument)
+        named = [f"{name}={value}" for name, value in cells.items() if name not in positional]
+        return (*(cells[name] for name in positional), *named)
 
 
 @dataclass(frozen=True)

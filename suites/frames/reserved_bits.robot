@@ -27,15 +27,15 @@ Test Tags         rfc6455-5.2    MUST    reserved_bits
 COMP-FRAME-3-1    text    1    payload=Hello, world!
     [Documentation]    A text frame with RSV3 set fails the connection.
     [Tags]    autobahn-3.1
-COMP-FRAME-3-2    text    2    payload=Hello, world!    text_before=Hello, world!
+COMP-FRAME-3-2    text    2    text_before=Hello, world!    payload=Hello, world!
     [Documentation]    A text frame with RSV2 set after a valid message fails the connection.
     [Tags]    autobahn-3.2
     [Template]    Reserved Bits After A Valid Message Must Fail The Connection
-COMP-FRAME-3-3    text    3    payload=Hello, world!    text_before=Hello, world!
+COMP-FRAME-3-3    text    3    text_before=Hello, world!    payload=Hello, world!
     [Documentation]    A text frame with RSV2 and RSV3 set after a valid message fails the connection.
     [Tags]    autobahn-3.3
     [Template]    Reserved Bits After A Valid Message Must Fail The Connection
-COMP-FRAME-3-4    text    4    payload=Hello, world!    text_before=Hello, world!    chop=1
+COMP-FRAME-3-4    text    4    text_before=Hello, world!    payload=Hello, world!    chop=1
     [Documentation]    A text frame with RSV1 set after a valid message, all written octet by octet, fails the connection.
     [Tags]    autobahn-3.4
     [Template]    Reserved Bits After A Valid Message Must Fail The Connection

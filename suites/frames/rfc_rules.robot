@@ -121,19 +121,19 @@ COMP-FRAME-LONG-PONG    pong    hex=fe    repeat=126
     [Documentation]    An unsolicited Pong with a 126-octet payload fails the connection.
     [Tags]    rfc6455-5.5    MUST
     [Template]    Control Frame Longer Than 125 Octets Must Fail The Connection
-COMP-FRAME-BINARY-INSIDE-TEXT    text    next_type=binary    next_payload=fragment2    payload=fragment1
+COMP-FRAME-BINARY-INSIDE-TEXT    text    payload=fragment1    next_type=binary    next_payload=fragment2
     [Documentation]    A binary frame inside a fragmented text message fails the connection.
     [Tags]    rfc6455-5.4    MUST
     [Template]    Data Frame Of Another Type Inside A Fragmented Message Must Fail The Connection
-COMP-FRAME-TEXT-INSIDE-BINARY    binary    next_type=text    next_payload=fragment2    hex=0102
+COMP-FRAME-TEXT-INSIDE-BINARY    binary    hex=0102    next_type=text    next_payload=fragment2
     [Documentation]    A text frame inside a fragmented binary message fails the connection.
     [Tags]    rfc6455-5.4    MUST
     [Template]    Data Frame Of Another Type Inside A Fragmented Message Must Fail The Connection
-COMP-FRAME-PING-BETWEEN-BINARY-FRAGMENTS    binary    next_type=ping    next_payload=p    hex=0102|03
+COMP-FRAME-PING-BETWEEN-BINARY-FRAGMENTS    binary    hex=0102|03    next_type=ping    next_payload=p
     [Documentation]    A Ping between binary fragments is answered and the message echoed whole.
     [Tags]    rfc6455-5.4    MUST
     [Template]    Control Frame Between Fragments Must Not Break The Message
-COMP-FRAME-PONG-BETWEEN-TEXT-FRAGMENTS    text    next_type=pong    next_payload=heartbeat    payload=fragment1|fragment2
+COMP-FRAME-PONG-BETWEEN-TEXT-FRAGMENTS    text    payload=fragment1|fragment2    next_type=pong    next_payload=heartbeat
     [Documentation]    An unsolicited Pong between text fragments is ignored and the message echoed whole.
     [Tags]    rfc6455-5.4    rfc6455-5.5.3    MUST
     [Template]    Control Frame Between Fragments Must Not Break The Message
@@ -141,7 +141,7 @@ COMP-FRAME-SPLIT-4-OCTET-CODE-POINT    text    hex=f09f|9880
     [Documentation]    A text message split inside a 4-octet code point is echoed whole.
     [Tags]    rfc6455-5.6    MUST
     [Template]    Text Split Inside A Code Point Must Be Echoed Whole
-COMP-FRAME-PING-INSIDE-SPLIT-CODE-POINT    text    next_type=ping    next_payload=x    hex=ce|ba
+COMP-FRAME-PING-INSIDE-SPLIT-CODE-POINT    text    hex=ce|ba    next_type=ping    next_payload=x
     [Documentation]    A Ping between the halves of a split code point is answered and the text echoed whole.
     [Tags]    rfc6455-5.4    rfc6455-5.6    MUST
     [Template]    Control Frame Between Fragments Must Not Break The Message
