@@ -119,7 +119,8 @@ class Family:
         positional = []
         for column, argument in zip(self.columns, template.arguments):
             value = cells.get(argument)
-            if column != argument or not value or value.startswith("[") or value.partition("=")[0] in template.arguments:
+            misread = not value or value.startswith("[") or value.partition("=")[0] in template.arguments
+            if column != argument or misread:
                 break
             positional.append(argument)
         named = [f"{name}={value}" for name, value in cells.items() if name not in positional]
