@@ -1,6 +1,6 @@
 *** Settings ***
 Documentation     Frame rules of RFC 6455 that Autobahn|Testsuite does not test: unmasked client frames, a 64-bit
-...               length with the most significant bit set, reserved bits on continuation frames and Pongs,
+...               length with the most significant bit set, reserved bits on continuation frames, Pings and Pongs,
 ...               fragmented Close frames, interleaved message types, control frames between binary fragments and
 ...               inside a split code point, special masking keys, and frames after a protocol error. Generated from
 ...               the case catalogue (WsComplianceLibrary/catalogue/).
@@ -81,6 +81,16 @@ COMP-FRAME-RSV-ON-PONG    pong    ${EMPTY}    ${EMPTY}    2
     ...    the receiving endpoint MUST _Fail the WebSocket Connection_." Why it matters: Reserved bits
     ...    are how extensions such as permessage-deflate mark frames; a server that ignores them reads
     ...    compressed or extension data as plain payload.
+    [Tags]    rfc6455-5.2    MUST
+    [Template]    Frame With Reserved Bits Must Fail The Connection
+COMP-FRAME-RSV-ON-PING    ping    Hello    ${EMPTY}    6
+    [Documentation]    A Ping with RSV1 and RSV2 set fails the connection, unanswered (what Autobahn's 3.6 names but
+    ...    does not send). RFC 6455 §5.2: RSV1-3 "MUST be 0 unless an extension is negotiated that
+    ...    defines meanings for non-zero values. If a nonzero value is received and none of the
+    ...    negotiated extensions defines the meaning of such a nonzero value, the receiving endpoint
+    ...    MUST _Fail the WebSocket Connection_." Why it matters: Reserved bits are how extensions such
+    ...    as permessage-deflate mark frames; a server that ignores them reads compressed or extension
+    ...    data as plain payload.
     [Tags]    rfc6455-5.2    MUST
     [Template]    Frame With Reserved Bits Must Fail The Connection
 COMP-FRAME-FRAGMENTED-CLOSE    close    ${EMPTY}    03e8    ${EMPTY}    ${EMPTY}    ${EMPTY}    continuation
