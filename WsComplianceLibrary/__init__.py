@@ -1,4 +1,4 @@
-"""WsComplianceLibrary: checks a WebSocket server's opening handshake against RFC 6455 and RFC 9110 §7.8."""
+"""WsComplianceLibrary: checks a WebSocket server against RFC 6455 (handshake, frames, closing) and RFC 8441 (HTTP/2)."""
 
 from __future__ import annotations
 
@@ -16,12 +16,17 @@ __all__ = ["WsComplianceLibrary", "__version__"]
 
 
 class WsComplianceLibrary(DynamicCore):
-    """Checks whether a WebSocket server obeys the opening-handshake rules of RFC 6455 and RFC 9110 §7.8.
+    """Checks whether a WebSocket server obeys RFC 6455 and RFC 8441: handshake, frames, closing, HTTP/2.
 
-    The library writes the exact request bytes a case specifies (method,
-    target, HTTP version, header order and spelling) over TCP or TLS, reads
-    one response and classifies how the exchange ended. Assertion keywords
-    then judge it; they also accept responses from RequestsLibrary.
+    Three areas, each with keywords that send exactly what a case specifies
+    (valid or not) and keywords that state what the server should have done:
+    - `Opening handshake`: raw HTTP/1.1 upgrade requests and their answers
+      (RFC 6455 §4, RFC 9110 §7.8);
+    - `Frames`: frames and messages on an open WebSocket connection, the
+      rules the server must enforce on them, and the closing handshake
+      (RFC 6455 §5-§8, Autobahn|Testsuite's cases);
+    - `WebSockets over HTTP/2`: extended CONNECT (RFC 8441).
+    The verdicts are PASS, FAIL, WARN and N/A, as `Verdicts` explains.
 
     %TOC%
 
@@ -42,7 +47,70 @@ class WsComplianceLibrary(DynamicCore):
     port when the URL spells one out. TLS certificates are verified unless
     ``verify=False``.
 
-    = Outcomes =
+    The HTTP/1.1 and frame keywords use the target set at import, by `Set
+    Target URL` or by `Set Target From Suite Variables`; the HTTP/2 keywords
+    have their own, set by `Set HTTP/2 Target`. `Start Reference Server` and
+    `Start HTTP/2 Reference Server` run embedded servers (``websockets`` and
+    Hypercorn with a few documented hooks) on 127.0.0.1 and make them the
+    target, for trying cases out. These keywords are tagged ``target``.
+
+    = WebSocket sessions =
+
+    `Open WebSocket` sends a correct opening handshake and, on ``101``,
+    starts a session. The last session opened is the *current connection*:
+    every frame keyword works on it, and `Close WebSocket` closes its socket
+    (a test teardown). Sessions left open by earlier tests are closed when
+    the next one opens.
+
+    Everything the server sends goes into the session's *inbox*, in order:
+    frames, whole messages (fragments joined) and the end of the connection.
+    `Receive Frame` and `Receive Message` take the next item of their kind;
+    the judging keywords (`Message Should Be Echoed`, `Pong Should Answer
+    Ping`, `Connection Should Be Failed`, `Server Should Close Cleanly`)
+    take what they judge. Every frame is checked as it is read: a frame
+    from the server that breaks RFC 6455 (masked, RSV bits without an
+    extension, a reserved opcode, a control frame over 125 bytes or
+    fragmented, invalid UTF-8, an invalid close code, anything after its
+    Close) fails the test at once, naming the frame and the rule.
+
+    The session also keeps what the server owes: the echo of each message
+    and the Pong of each Ping sent, up to the first frame that breaks a rule
+    the server must enforce (after which it must fail the connection
+    instead) and up to our Close. Two answers are *automatic*, as a client's
+    would be:
+    | =The server sends= | =The session answers= |
+    | a Ping (before either side sent a Close) | a Pong with the Ping's payload (RFC 6455 §5.5.2) |
+    | a Close, before we sent one | a Close echoing its code when the code may be sent, else without a code (§5.5.1) |
+    Both are logged like every frame. A closing handshake the server
+    started this way is what `Server Should Close Cleanly` warns about.
+
+    = Verdicts =
+
+    Each case is one test, and its status is the verdict:
+    | =Verdict= | =Robot status= | =Meaning= |
+    | PASS | PASS | The server did what the RFC requires. |
+    | FAIL | FAIL | The server broke a rule; the message names the RFC sections and level (``RFC 6455 §5.5.1 (MUST): ...``) and says in one sentence what the server did. |
+    | WARN | PASS, tagged ``warn`` | The server kept the MUST but fell short of a SHOULD, or of Autobahn|Testsuite's stricter grading: NON-STRICT (answers owed before a bad frame left out, invalid UTF-8 not failed fast), WRONG CODE (a close code other than the expected). The reason is logged as a warning. |
+    | N/A | SKIP, with the reason | The case does not apply to the target: a positive case when the target refuses even a correct handshake, an echo case when the target does not echo, an HTTP/2 case when the target does not speak HTTP/2. |
+    Keywords with ``strict=True`` turn WRONG CODE into FAIL, where
+    Autobahn escalates it. ``--include warn`` runs, and the report's tag
+    statistics count, the warnings.
+
+    = Opening handshake =
+
+    Send keywords (tagged ``handshake``) write the exact request bytes a
+    case specifies (method, target, HTTP version, header order and
+    spelling) over TCP or TLS, read one response and classify how the
+    exchange ended: `Send Raw Upgrade`, `Send Raw Upgrade With Method`,
+    `Send Raw Request`, with `Generate WebSocket Key` for a key to check
+    the answer against. Assertion keywords (tagged ``handshake`` and
+    ``assertion``) judge the response, one rule each: `Target Should Be A
+    WebSocket Endpoint` (the positive control), `Status Should Not Be 101`,
+    `Status Should Be`, `Handshake Should Be Accepted`, `Accept Header
+    Should Match Key`, `Server Should Close Without Answering` and the
+    others; `Handshake Should Meet Rule` and `Response Should Meet Rule`
+    apply a catalogue rule by name. They also accept responses from
+    RequestsLibrary.
 
     Every Send keyword returns a response whose ``outcome`` says how the
     exchange ended:
@@ -62,12 +130,44 @@ class WsComplianceLibrary(DynamicCore):
     (seconds). Headers are case-insensitive and keep duplicates:
     ``${response.headers}[Upgrade]`` joins repeated values with ``, ``.
 
+    = Frames =
+
+    On the current connection (see `WebSocket sessions`), Send keywords
+    write frames exactly as described, valid or not: `Send Frame`, `Send
+    Frame In Parts`, `Send Message` (whole or fragmented), `Send Ping`,
+    `Send Pong`, `Send Close`. Then one keyword states what the server
+    should have done: `Message Should Be Echoed`, `Round Trips Should Be
+    Echoed`, `Pong Should Answer Ping`, `Connection Should Be Failed` (after
+    a frame that breaks a rule: a Close with the right code, or the TCP
+    connection dropped) or `Server Should Close Cleanly` (our Close answered
+    with a Close, then TCP closed by the server; RFC 6455 §5.5.1 makes both
+    a MUST). `Receive Frame` and `Receive Message` return what arrived, for
+    checks of your own.
+
+    = WebSockets over HTTP/2 =
+
+    Keywords tagged ``http2`` speak HTTP/2 (h2c with prior knowledge, or TLS
+    with ALPN ``h2``) to the HTTP/2 target: `Send Extended Connect` sends
+    an extended CONNECT (RFC 8441 §4) and returns what came back; `Send
+    WebSocket Frame Over HTTP/2` opens the stream and sends one frame on
+    it. Their assertions: `Server Should Advertise Extended Connect`,
+    `Extended Connect Should Be Accepted`, `Stream Should Be Refused`,
+    `HTTP/2 Status Should Be` and the subprotocol, extension, message, ping
+    and close checks over the stream.
+
+    = Keyword tags =
+
+    Keywords are tagged by area, so the keyword list can be filtered by tag:
+    ``target``, ``handshake``, ``frames``, ``http2``, plus ``assertion`` on
+    every keyword that judges the server.
+
     = Logging =
 
     Each Send keyword logs the request sent and the bytes received with CR
     and LF made visible and every other control or non-ASCII byte written as
     ``\\xNN``; server bytes are always HTML-escaped. Bodies are truncated
-    after 2048 bytes with a note.
+    after 2048 bytes with a note. Frame keywords log the first 10 frames
+    sent and received each way, then one line counting the rest.
 
     = Example =
 
@@ -78,6 +178,13 @@ class WsComplianceLibrary(DynamicCore):
     | POST Upgrade Must Not Switch Protocols
     |     ${response} =    Send Raw Upgrade With Method    POST
     |     Status Should Not Be 101    ${response}
+    |
+    | Close Must Be Answered With A Close
+    |     Open WebSocket
+    |     Send Message    text    Hello
+    |     Message Should Be Echoed
+    |     Server Should Close Cleanly
+    |     [Teardown]    Close WebSocket
     """
 
     ROBOT_LIBRARY_SCOPE = "GLOBAL"

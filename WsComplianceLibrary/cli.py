@@ -41,7 +41,7 @@ from robot.errors import DataError
 from robot.utils import timestr_to_secs
 
 from .context import TARGET_NAME_RULE, is_usable_target_name
-from .matrix import Baseline, Change, TargetResult, Verdict, baseline_argument, changed_cells, read_target, \
+from .matrix import Baseline, CaseVerdict, Change, TargetResult, baseline_argument, changed_cells, read_target, \
     write_matrix
 from .target import TargetError, parse_target
 from .version import __version__
@@ -268,7 +268,7 @@ def exit_code(outcomes: Sequence[RunOutcome]) -> int:
     if broken:
         return max(max(broken), ROBOT_DATA_ERROR)
     failed = sum(
-        result.verdict is Verdict.FAIL for outcome in outcomes if outcome.result for result in outcome.result.cases
+        result.verdict is CaseVerdict.FAIL for outcome in outcomes if outcome.result for result in outcome.result.cases
     )
     return min(failed, MAX_FAILURES)
 

@@ -34,11 +34,12 @@ from robot.errors import DataError
 from robot.version import get_version as robot_version
 
 from .catalogue import CASES, FAMILIES
+from .judges.verdicts import WARN_TAG
 from .version import __version__
 from .wirelog import OBSERVED_PREFIX
 
 __all__ = [
-    "SCHEMA_VERSION", "Baseline", "BaselineError", "CaseResult", "Change", "TargetResult", "Verdict",
+    "SCHEMA_VERSION", "Baseline", "BaselineError", "CaseResult", "CaseVerdict", "Change", "TargetResult",
     "baseline_argument", "change_of",
     "changed_cells", "main", "matrix_data", "read_baseline", "read_target", "render_html", "verdict_of",
     "write_matrix",
@@ -56,12 +57,8 @@ changed since an earlier run.
 READABLE_SCHEMA_VERSIONS = (1, 2)
 """The ``matrix.json`` layouts a baseline may have: in both, results name their ``target``, ``case`` and ``verdict``."""
 
-WARN_TAG = "warn"
-"""Tag a passing SHOULD-level case gets at run time when the server did not do what it should."""
-
-
-class Verdict(str, enum.Enum):
-    """What a case says about one target."""
+class CaseVerdict(str, enum.Enum):
+    """What a case says about one target: PASS, WARN (a PASS tagged ``warn``), FAIL or N/A (a SKIP)."""
 
     PASS = "PASS"
     WARN = "WARN"
@@ -104,30 +101,30 @@ _CHANGE_LABELS = {
 }
 
 
-def change_of(before: Verdict | None, now: Verdict) -> Change | None:
+def change_of(before: CaseVerdict | None, now: CaseVerdict) -> Change | None:
     """What changed from the baseline's verdict ``before`` (None when it had none) to ``now``; None when nothing did."""
     if before is None:
         return Change.ADDED
     if before is now:
         return None
-    if now is Verdict.FAIL:
+    if now is CaseVerdict.FAIL:
         return Change.NEW_FAIL
-    if before is Verdict.FAIL and now in (Verdict.PASS, Verdict.WARN):
+    if before is CaseVerdict.FAIL and now in (CaseVerdict.PASS, CaseVerdict.WARN):
         return Change.FIXED
-    if now is Verdict.WARN:
+    if now is CaseVerdict.WARN:
         return Change.NEW_WARN
     return Change.CHANGED
 
 
-def verdict_of(status: str, tags: Iterable[str]) -> Verdict:
+def verdict_of(status: str, tags: Iterable[str]) -> CaseVerdict:
     """The verdict of a Robot test with ``status`` and ``tags``: FAIL, SKIP as N/A, PASS or, tagged ``warn``, WARN."""
     if status == "FAIL":
-        return Verdict.FAIL
+        return CaseVerdict.FAIL
     if status == "SKIP":
-        return Verdict.NOT_APPLICABLE
+        return CaseVerdict.NOT_APPLICABLE
     if any(tag.lower() == WARN_TAG for tag in tags):
-        return Verdict.WARN
-    return Verdict.PASS
+        return CaseVerdict.WARN
+    return CaseVerdict.PASS
 
 
 @dataclass(frozen=True)
@@ -136,7 +133,7 @@ class CaseResult:
 
     case: str
     test_id: str
-    verdict: Verdict
+    verdict: CaseVerdict
     status: int | None
     reason: str | None
     outcome: str | None
@@ -177,7 +174,7 @@ class TargetResult:
 
     def totals(self) -> dict[str, int]:
         """How many cases got each verdict, every verdict listed."""
-        return {str(verdict): sum(result.verdict is verdict for result in self.cases) for verdict in Verdict}
+        return {str(verdict): sum(result.verdict is verdict for result in self.cases) for verdict in CaseVerdict}
 
     def summary_line(self) -> str:
         """One console line, e.g. ``ws://127.0.0.1:8080/  45 cases: 40 PASS, 2 WARN, 1 FAIL, 2 N/A  (3.2 s)``."""
@@ -264,9 +261,9 @@ class Baseline:
 
     path: Path
     generated: str
-    verdicts: dict[tuple[str, str], Verdict]
+    verdicts: dict[tuple[str, str], CaseVerdict]
 
-    def verdict(self, target: str, case: str) -> Verdict | None:
+    def verdict(self, target: str, case: str) -> CaseVerdict | None:
         """The baseline's verdict for ``case`` against ``target``, or None when it has none."""
         return self.verdicts.get((target, case))
 
@@ -291,14 +288,14 @@ def read_baseline(path: Path) -> Baseline:
     if data.get("schema_version") not in READABLE_SCHEMA_VERSIONS:
         raise BaselineError(f"the baseline '{path}' has schema_version {data.get('schema_version')!r}; this "
                             f"wscompliance reads matrix.json schema {' or '.join(map(str, READABLE_SCHEMA_VERSIONS))}.")
-    verdicts: dict[tuple[str, str], Verdict] = {}
+    verdicts: dict[tuple[str, str], CaseVerdict] = {}
     results = data.get("results")
-    known = {str(verdict) for verdict in Verdict}
+    known = {str(verdict) for verdict in CaseVerdict}
     for result in results if isinstance(results, list) else [None]:
         if not (isinstance(result, dict) and isinstance(result.get("target"), str)
                 and isinstance(result.get("case"), str) and result.get("verdict") in known):
             raise BaselineError(f"{foreign}: its results are not a list of target, case and verdict.")
-        verdicts[(result["target"], result["case"])] = Verdict(result["verdict"])
+        verdicts[(result["target"], result["case"])] = CaseVerdict(result["verdict"])
     return Baseline(Path(path), str(data.get("generated", "")), verdicts)
 
 

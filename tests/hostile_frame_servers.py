@@ -458,7 +458,8 @@ HOSTILE_FRAMES: list[HostileFrames] = [
     HostileFrames("close-never-answered", "never answers our Close and keeps the connection open",
                   _after_handshake(on_close=_stay), "close", "FAIL", "neither answered", at_timeout=True),
     HostileFrames("close-tcp-without-close-frame", "answers our Close by closing TCP without a Close frame",
-                  _after_handshake(on_close=_close_tcp), "close", "PASS", "UNCLEAN", warning=True),
+                  _after_handshake(on_close=_close_tcp), "close", "FAIL", "MUST send a Close in response (RFC 6455 "
+                  "§5.5.1; Autobahn grades this UNCLEAN"),
 ]
 
 CONTROL = HostileFrames("well-behaved", "echoes every message and answers Close with 1000, as RFC 6455 says",

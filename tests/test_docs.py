@@ -46,3 +46,20 @@ def test_library_doc_lists_every_keyword_without_local_paths():
         assert f'"name": "{keyword.name}"' in page, keyword.name
     assert str(ROOT) not in page
     assert str(ROOT) not in gen_docs.CASES_HTML.read_text(encoding="utf-8")
+
+
+AREAS = {"target", "handshake", "frames", "http2"}
+"""The area tags of the keywords, by which libdoc's keyword list can be filtered."""
+
+
+def test_every_keyword_is_tagged_by_area_and_the_intro_explains_each_area():
+    library = LibraryDocumentation("WsComplianceLibrary")
+    frame_keywords = "WsComplianceLibrary/keywords/frames.py"  # tagged with the frame engine's keywords
+    untagged = [keyword.name for keyword in library.keywords
+                if not AREAS & set(keyword.tags) and not str(keyword.source).endswith(frame_keywords)]
+    assert untagged == []
+    assert all("assertion" in keyword.tags for keyword in library.keywords
+               if " Should " in keyword.name and not str(keyword.source).endswith(frame_keywords))
+    for section in ("Targets", "WebSocket sessions", "Verdicts", "Opening handshake", "Frames",
+                    "WebSockets over HTTP/2", "Keyword tags"):
+        assert f"= {section} =" in library.doc, section

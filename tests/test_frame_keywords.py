@@ -56,6 +56,7 @@ SCENARIOS: dict[str, list[tuple]] = {
     "close": [("Server Should Close Cleanly",)],
     "close 3000": [("Send Close", 3000), ("Server Should Close Cleanly", {"strict": True})],
     "rsv": [("Send Frame", "text", "Hello", {"rsv": 1}), ("Connection Should Be Failed",)],
+    "rsv ping": [("Send Frame", "ping", "Hello", {"rsv": 6}), ("Connection Should Be Failed",)],
     "reserved opcode": [("Send Frame", 3), ("Connection Should Be Failed",)],
     "unmasked": [("Send Frame", "text", "Hello", {"masked": False}), ("Connection Should Be Failed",)],
     "big ping": [("Send Ping", {"payload_hex": "fe", "repeat": 126}), ("Send Ping", "after"),
@@ -87,6 +88,9 @@ VIOLATION_CASES = [
     ("accept-rsv", "rsv", "FAIL", "did not fail the connection after our frame 1 (TEXT, RSV 1; RSV3 is set without "
                                   "a negotiated extension giving it a meaning (RFC 6455 §5.2)): it sent the 5-byte "
                                   "TEXT message 'Hello'."),
+    ("accept-rsv", "rsv ping", "FAIL", "did not fail the connection after our frame 1 (PING, RSV 6; RSV1 and RSV2 "
+                                       "are set without a negotiated extension giving it a meaning (RFC 6455 §5.2)): "
+                                       "it sent a PONG 'Hello'."),
     ("accept-reserved-opcode", "reserved opcode", "FAIL", "it neither sent a Close frame nor closed the TCP "
                                                           "connection within 1 s."),
     ("accept-unmasked", "unmasked", "FAIL", "a client MUST mask every frame (RFC 6455 §5.1)): it sent the 5-byte"),
@@ -102,10 +106,15 @@ VIOLATION_CASES = [
     ("pong-wrong-payload", "ping", "FAIL", "but the server sent a PONG with the payload 'not hi' (RFC 6455 §5.5.3)."),
     ("close-code-1000-always", "rsv", "WARN", "instead of 1002 (Autobahn: WRONG CODE)."),
     ("close-code-1000-always", "invalid close code", "FAIL", "instead of 1002."),
-    ("no-close-reply", "close", "WARN", "closed the TCP connection without answering our Close frame (code 1000)"),
+    ("no-close-reply", "close", "FAIL", "The server closed the TCP connection without answering our Close frame "
+                                        "(code 1000) with a Close frame, though an endpoint that receives a Close "
+                                        "MUST send a Close in response (RFC 6455 §5.5.1; Autobahn grades this "
+                                        "UNCLEAN, a warning)."),
     ("ignore-close", "close", "FAIL", "neither answered our Close frame (code 1000) with a Close frame nor closed "
                                       "the connection within 1 s (RFC 6455 §5.5.1)."),
-    ("keep-tcp-open", "close", "WARN", "but kept the TCP connection open for 1 s instead of closing it first"),
+    ("keep-tcp-open", "close", "FAIL", "but kept the TCP connection open for 1 s, though the server MUST close it "
+                                       "immediately after the closing handshake (RFC 6455 §5.5.1, §7.1.1; Autobahn "
+                                       "grades this UNCLEAN, a warning)."),
     ("echo-before-close", "rsv", "FAIL", "it sent the 5-byte TEXT message 'Hello'."),
     ("masked-server-frames", "echo text", "FAIL", "the server masked it (key "),
     ("masked-server-frames", "round trips", "FAIL", "the server masked it (key "),
@@ -363,6 +372,20 @@ def test_echo_and_close_judges():
     assert wrong.warning and "WRONG CODE" in wrong.message
     assert not closed_cleanly(1001, parse_close_payload(close_payload(1002)), closed, False, True, 1.0).passed
     assert closed_cleanly(None, parse_close_payload(b""), closed, False, False, 1.0).passed
+
+
+def test_a_close_answered_without_a_close_or_with_tcp_left_open_fails_even_when_not_strict():
+    """RFC 6455 §5.5.1 MUSTs that Autobahn grades UNCLEAN; a wrong code and a server-started close only warn."""
+    closed, reset = Ended(EndKind.CLOSED, ""), Ended(EndKind.RESET, "")
+    for tcp_end in (closed, reset):
+        dropped = closed_cleanly(1000, None, tcp_end, False, False, 1.0)
+        assert not dropped.passed and "MUST send a Close in response (RFC 6455 §5.5.1; Autobahn grades this UNCLEAN"\
+            in dropped.message
+    for tcp_end in (None, Ended(EndKind.TIMEOUT, "")):
+        left_open = closed_cleanly(1000, parse_close_payload(close_payload(1000)), tcp_end, False, False, 1.0)
+        assert not left_open.passed and "MUST close it immediately" in left_open.message
+    started_by_server = closed_cleanly(1000, parse_close_payload(close_payload(1000)), closed, True, False, 1.0)
+    assert started_by_server.passed and started_by_server.warning and "wrong endpoint" in started_by_server.message
 
 
 # --- end to end in Robot -------------------------------------------------------------------------------------

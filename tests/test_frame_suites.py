@@ -1,9 +1,9 @@
 """suites/frames (without the slow section 9), run with robot against real servers; verdicts read from output.xml.
 
 The embedded reference server (websockets) must pass every case, some with a
-warning whose reason is pinned here. aiohttp is a real server, never assumed
-compliant: its verdicts are pinned as measured, with the versions they were
-measured on. A WARN is a PASS tagged ``warn`` (see :mod:`WsComplianceLibrary.matrix`).
+warning whose reason is pinned here. aiohttp and Hypercorn (its HTTP/1.1
+side) are real servers, never assumed compliant: their verdicts are pinned as
+measured, with the versions they were measured on. A WARN is a PASS tagged ``warn`` (see :mod:`WsComplianceLibrary.matrix`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from robotrun import run_robot
 from servers import AiohttpServer, FixtureServer, switching_protocols
 
 from WsComplianceLibrary.catalogue import CASES, FAMILIES
+from WsComplianceLibrary.reference_http2 import Http2ReferenceServer
 from WsComplianceLibrary.matrix import verdict_of
 from WsComplianceLibrary.wire.websocket import CLOSE, PING, PONG, Frame, FrameReader, Message, build_frame
 
@@ -69,6 +70,16 @@ AIOHTTP_WARNINGS = {
     "COMP-FRAME-LENGTH-MSB-SET": "with a Close frame with code 1009 instead of 1002",
 }
 MEASURED_WITH = {"aiohttp": "3.14.5", "websockets": "17.4"}
+
+# Hypercorn's HTTP/1.1 WebSocket side (wsproto underneath) as measured, echoing text and binary:
+HYPERCORN_FAILURES = {
+    # wsproto takes 1014, registered by IANA after RFC 6455, for an invalid code and closes TCP without answering
+    # our Close with a Close (RFC 6455 §5.5.1 MUST; Autobahn grades it UNCLEAN).
+    "COMP-FRAME-7-9-6",
+    # A header announcing 1 TiB is awaited: neither a Close nor a TCP close within the timeout (RFC 6455 §10.4).
+    "COMP-FRAME-LENGTH-BEYOND-LIMIT",
+}
+HYPERCORN_MEASURED_WITH = {"hypercorn": "0.18.0", "wsproto": "1.3.2"}
 
 
 class _Verdicts(ResultVisitor):
@@ -131,6 +142,19 @@ def test_aiohttp_real_verdicts(tmp_path):
     assert "with a Close frame with code 1000 instead of 1002" in result.verdicts["COMP-FRAME-7-9-5"].message
 
 
+def test_hypercorn_real_verdicts(tmp_path):
+    with Http2ReferenceServer(enforce_rules=False) as server:
+        result = run_robot(tmp_path, SUITE, url=server.url.replace("h2c://", "ws://", 1), options=FAST)
+    collected = verdicts_of(result)
+    versions = {name: version(name) for name in HYPERCORN_MEASURED_WITH}
+    assert set(collected.verdicts) == FAST_CASES
+    assert with_verdict(collected, "FAIL") == HYPERCORN_FAILURES, (
+        f"measured with {HYPERCORN_MEASURED_WITH}, running {versions}")
+    assert with_verdict(collected, "WARN") == set() and with_verdict(collected, "N/A") == set()
+    assert "MUST send a Close in response (RFC 6455 §5.5.1; Autobahn grades this UNCLEAN" in (
+        result.verdicts["COMP-FRAME-7-9-6"].message)
+
+
 def echo_without_checking(conn: socket.socket, head: bytes, stop: threading.Event) -> None:
     """A server that checks nothing: echoes every message, answers every Ping, answers a Close with its payload.
 
@@ -178,7 +202,7 @@ def test_a_server_that_checks_nothing_fails_the_cases_of_every_rule_it_ignores(t
     collected = verdicts_of(result)
     must_fail = {case.id for case in CASES if case.id in FAST_CASES and (
         " fails" in case.expect or case.expect in {"nothing after protocol error", "huge length refused"})}
-    assert len(must_fail) == 135
+    assert len(must_fail) == 136
     assert with_verdict(collected, "FAIL") == must_fail - set(NOT_CAUGHT_FROM_A_SERVER_THAT_CHECKS_NOTHING)
     assert {name: collected.verdicts[name] for name in NOT_CAUGHT_FROM_A_SERVER_THAT_CHECKS_NOTHING} == (
         NOT_CAUGHT_FROM_A_SERVER_THAT_CHECKS_NOTHING)

@@ -38,7 +38,7 @@ ASSERTIONS = [
     ("Status Should Not Be 101",),
     ("Status Should Be", 405),
     ("Header Should Be", "Upgrade", "websocket"),
-    ("Connection Should Be Closed",),
+    ("Server Should Close Without Answering",),
     ("Accept Header Should Match Key",),
     ("Handshake Should Be Accepted",),
 ]

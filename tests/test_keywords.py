@@ -87,7 +87,7 @@ def test_assertion_keywords_on_a_real_exchange():
     with pytest.raises(AssertionError, match="custom"):
         call(library, "Status Should Not Be 101", accepted, msg="custom")
     with pytest.raises(AssertionError, match="Expected the server to close"):
-        call(library, "Connection Should Be Closed", refused)
+        call(library, "Server Should Close Without Answering", refused)
 
 
 def test_libdoc_lists_every_keyword_with_an_example(tmp_path):

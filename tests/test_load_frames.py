@@ -1,6 +1,6 @@
 """Twenty robot processes at once running frame cases against one server: same verdicts, bounded time, nothing exhausted.
 
-The subset is suites/frames/rfc_rules.robot (21 cases), not every frame
+The subset is suites/frames/rfc_rules.robot (22 cases), not every frame
 suite: twenty parallel runs of all of them with ``--exclude slow`` (268
 cases) take 2 cores about two minutes against the reference server and far
 longer against a stalling one, which is too much for every pytest run

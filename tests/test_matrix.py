@@ -14,7 +14,7 @@ from robot.api import ExecutionResult
 from robotrun import ROOT, run_robot
 from servers import FixtureServer, switching_protocols
 
-from WsComplianceLibrary.matrix import Verdict, main, read_target, verdict_of, write_matrix
+from WsComplianceLibrary.matrix import CaseVerdict, main, read_target, verdict_of, write_matrix
 
 # One test per Robot status the catalogue's cases can end in, as the suites produce them.
 STATUS_SUITE = """\
@@ -46,11 +46,11 @@ def answer_101_with_markup_in_reason(conn: socket.socket, head: bytes, stop: thr
 
 
 def test_robot_statuses_map_to_verdicts():
-    assert verdict_of("FAIL", ["MUST"]) is Verdict.FAIL
-    assert verdict_of("FAIL", ["warn"]) is Verdict.FAIL
-    assert verdict_of("SKIP", ["positive"]) is Verdict.NOT_APPLICABLE
-    assert verdict_of("PASS", ["SHOULD", "warn"]) is Verdict.WARN
-    assert verdict_of("PASS", ["SHOULD"]) is Verdict.PASS
+    assert verdict_of("FAIL", ["MUST"]) is CaseVerdict.FAIL
+    assert verdict_of("FAIL", ["warn"]) is CaseVerdict.FAIL
+    assert verdict_of("SKIP", ["positive"]) is CaseVerdict.NOT_APPLICABLE
+    assert verdict_of("PASS", ["SHOULD", "warn"]) is CaseVerdict.WARN
+    assert verdict_of("PASS", ["SHOULD"]) is CaseVerdict.PASS
 
 
 def test_each_test_gets_its_verdict_and_last_observation(tmp_path):
@@ -61,10 +61,10 @@ def test_each_test_gets_its_verdict_and_last_observation(tmp_path):
     target = read_target(tmp_path / "out" / "output.xml", "ws://127.0.0.1:1/")
     results = {result.case: result for result in target.cases}
     assert {name: result.verdict for name, result in results.items()} == {
-        "Passes": Verdict.PASS,
-        "Passes With A Warning": Verdict.WARN,
-        "Does Not Apply": Verdict.NOT_APPLICABLE,
-        "Fails": Verdict.FAIL,
+        "Passes": CaseVerdict.PASS,
+        "Passes With A Warning": CaseVerdict.WARN,
+        "Does Not Apply": CaseVerdict.NOT_APPLICABLE,
+        "Fails": CaseVerdict.FAIL,
     }
     assert (results["Fails"].status, results["Fails"].outcome) == (101, "answered")
     assert results["Passes"].status == 405

@@ -20,6 +20,11 @@ Where this differs from Autobahn, on purpose or for want of a keyword:
   5.13, 5.20) is what every Send keyword does anyway.
 * A server that ignores a frame it must fail the connection for fails the
   case here; Autobahn grades only its close column then.
+* 3.6 is titled "Ping with RSV = 6" in Autobahn, but its code sends a
+  binary frame; it is kept as sent, and COMP-FRAME-RSV-ON-PING sends the Ping.
+* A server that closes TCP without answering our valid Close with a Close,
+  or keeps TCP open after the closing handshake, fails (RFC 6455 §5.5.1
+  MUSTs); Autobahn grades both UNCLEAN.
 * 7.9.6 (code 1014) expects a clean close, since IANA has registered 1014;
   7.13.x (codes 5000, 65535) expect a failed connection, with a warning for
   any other answer (Autobahn only reports them).
@@ -869,6 +874,9 @@ RFC_RULES = (
          next_type="continuation", next_payload="fragment2"),
     _own("RSV-ON-PONG", "A Pong with RSV2 set fails the connection", ("RFC 6455 §5.2",), "MUST", "rsv fails", _RSV,
          _WHY_RSV, type="pong", rsv="2"),
+    _own("RSV-ON-PING", "A Ping with RSV1 and RSV2 set fails the connection, unanswered (what Autobahn's 3.6 "
+         "names but does not send)", ("RFC 6455 §5.2",), "MUST", "rsv fails", _RSV, _WHY_RSV, type="ping",
+         payload="Hello", rsv="6"),
     _own("FRAGMENTED-CLOSE", "A Close(1000) with FIN clear, then a continuation frame, fails the connection",
          ("RFC 6455 §5.4", "RFC 6455 §5.5"), "MUST", "control without fin fails", _CONTROL_FRAGMENTED,
          _WHY_CONTROL_FRAGMENTED, type="close", hex="03e8", next_type="continuation"),
@@ -956,7 +964,7 @@ FAMILIES: tuple[Family, ...] = (
         name="rfc_rules", suite="frames/rfc_rules.robot", title="RFC 6455 rules Autobahn leaves out",
         documentation=(
             "Frame rules of RFC 6455 that Autobahn|Testsuite does not test: unmasked client frames, a 64-bit length "
-            "with the most significant bit set, reserved bits on continuation frames and Pongs, fragmented Close "
+            "with the most significant bit set, reserved bits on continuation frames, Pings and Pongs, fragmented Close "
             "frames, interleaved message types, control frames between binary fragments and inside a split code "
             "point, special masking keys, and frames after a protocol error."
         ),

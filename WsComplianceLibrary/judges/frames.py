@@ -10,8 +10,11 @@ arrived, and return a :class:`~.verdicts.Verdict` whose message is one
 sentence saying what the server did.
 
 The verdicts follow Autobahn|Testsuite's grading: what Autobahn calls OK
-passes, NON-STRICT, WRONG CODE and UNCLEAN pass with a warning unless the
-case asks to be strict, FAILED fails.
+passes, NON-STRICT and WRONG CODE pass with a warning unless the case asks
+to be strict, FAILED fails. Where Autobahn's UNCLEAN passes a closing
+handshake that breaks a MUST of RFC 6455 §5.5.1 (no Close answering ours,
+or TCP left open after it), the verdict fails; a server failing the
+connection for a bad frame may still just drop TCP (§7.1.7).
 """
 
 from __future__ import annotations
@@ -461,31 +464,40 @@ def closed_cleanly(
     the TCP connection ended afterwards (``None``: still open after
     ``timeout``); ``server_first`` that the server's Close came before ours.
 
-    Fails when the server neither answers nor closes within the timeout.
-    A Close with a code other than 1000 or ours (Autobahn's WRONG CODE),
-    no Close before the TCP close, the TCP connection left open after the
-    handshake (Autobahn's UNCLEAN) and a closing handshake started by the
-    server warn, or fail when ``strict``.
+    Fails when the server neither answers nor closes within the timeout,
+    when it closes TCP without answering our Close with a Close (§5.5.1:
+    an endpoint that receives a Close "MUST send a Close frame in
+    response"), and when it answers but keeps the TCP connection open
+    (§5.5.1: "The server MUST close the underlying TCP connection
+    immediately"); Autobahn grades the last two UNCLEAN, a warning. A Close
+    with a code other than 1000 or ours (Autobahn's WRONG CODE; §5.5.1 only
+    says the code is "typically" echoed) and a closing handshake started by
+    the server (which §7.1.2 allows either endpoint) warn, or fail when
+    ``strict``.
     """
     ours = "our Close frame" + (" (no code)" if sent_code is None else f" (code {sent_code})")
-    problem: str | None = None
+    still_open = tcp_end is None or tcp_end.how is EndKind.TIMEOUT
     if close is None:
-        if tcp_end is None or tcp_end.how is EndKind.TIMEOUT:
+        if still_open:
             return Verdict(False, f"The server neither answered {ours} with a Close frame nor closed the "
                                   f"connection within {timeout:g} s (RFC 6455 §5.5.1).")
-        problem = (f"The server {_describe_end(tcp_end, timeout)} without answering {ours} with a Close frame "
-                   "(RFC 6455 §5.5.1; Autobahn: UNCLEAN)")
-    elif close.code is not None and close.code not in accepted_close_codes(sent_code):
+        return Verdict(False, f"The server {_describe_end(tcp_end, timeout)} without answering {ours} with a "
+                              "Close frame, though an endpoint that receives a Close MUST send a Close in response "
+                              "(RFC 6455 §5.5.1; Autobahn grades this UNCLEAN, a warning).")
+    if still_open:
+        return Verdict(False, f"The server answered {ours} with {_describe_close(close)} but kept the TCP "
+                              f"connection open for {timeout:g} s, though the server MUST close it immediately "
+                              "after the closing handshake (RFC 6455 §5.5.1, §7.1.1; Autobahn grades this UNCLEAN, "
+                              "a warning).")
+    problem: str | None = None
+    if close.code is not None and close.code not in accepted_close_codes(sent_code):
         problem = (f"The server answered {ours} with {_describe_close(close)}, neither 1000 nor our code "
                    "(Autobahn: WRONG CODE)")
     elif server_first:
         problem = (f"The server started the closing handshake itself with {_describe_close(close)} before "
                    f"{ours} (Autobahn: closed by the wrong endpoint)")
-    elif tcp_end is None or tcp_end.how is EndKind.TIMEOUT:
-        problem = (f"The server answered {ours} with {_describe_close(close)} but kept the TCP connection open "
-                   f"for {timeout:g} s instead of closing it first (RFC 6455 §7.1.1; Autobahn: UNCLEAN)")
     if problem is not None:
         return Verdict(not strict, f"{problem}.", warning=not strict)
-    assert close is not None and tcp_end is not None
+    assert tcp_end is not None
     return Verdict(True, f"The server answered {ours} with {_describe_close(close)} and then "
                          f"{_describe_end(tcp_end, timeout)}.")

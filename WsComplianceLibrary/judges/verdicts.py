@@ -15,6 +15,7 @@ from ..wire.http1.response import Headers, Outcome, Response
 from ..wirelog import printable
 
 __all__ = [
+    "WARN_TAG",
     "NotAResponse",
     "Verdict",
     "accept_matches",
@@ -26,6 +27,10 @@ __all__ = [
     "request_values",
     "sent_key",
 ]
+
+
+WARN_TAG = "warn"
+"""Tag of a test that passed with a warning (a :class:`Verdict` with ``warning``): the report's WARN."""
 
 
 class NotAResponse(TypeError):

@@ -1,4 +1,4 @@
-"""Keyword components, composed into the library class by robotlibcore."""
+"""Keyword components, composed into the library class by robotlibcore: target, opening handshake, frames, HTTP/2."""
 
 from .assertions import AssertionKeywords
 from .exchange import ExchangeKeywords

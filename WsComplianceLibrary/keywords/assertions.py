@@ -20,14 +20,11 @@ from robotlibcore import keyword
 from ..context import LibraryContext
 from ..judges import verdicts
 from ..judges.handshake import RULES, status_is
-from ..judges.verdicts import Verdict
+from ..judges.verdicts import WARN_TAG, Verdict
 from ..wire.http1.response import Outcome, Response
 from ..wirelog import printable
 
-__all__ = ["WARN_TAG", "AssertionKeywords", "report"]
-
-WARN_TAG = "warn"
-"""Tag a test gets when it passed with a warning (a SHOULD not met)."""
+__all__ = ["AssertionKeywords", "report"]
 
 
 class AssertionKeywords:
@@ -36,7 +33,7 @@ class AssertionKeywords:
     def __init__(self, context: LibraryContext) -> None:
         self.ctx = context
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def status_should_not_be_101(self, response: Any, msg: str | None = None) -> None:
         """Fails if the server switched protocols (``101``), stayed silent, or sent no valid HTTP answer.
 
@@ -60,7 +57,7 @@ class AssertionKeywords:
         """
         self.assert_rule("not 101", response, msg)
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def status_should_be(self, response: Any, expected: int, msg: str | None = None) -> None:
         """Fails unless the server gave a final answer with status ``expected``.
 
@@ -74,7 +71,7 @@ class AssertionKeywords:
         """
         report(status_is(expected)(verdicts.as_response(response)), msg)
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def refusal_should_preferably_be_426(self, response: Any, msg: str | None = None) -> None:
         """Fails on ``101``; warns on a ``2xx``; passes any other refusal, ``426 Upgrade Required`` being ideal.
 
@@ -88,7 +85,7 @@ class AssertionKeywords:
         """
         self.assert_rule("426 preferred", response, msg)
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def refusal_should_preferably_be_501(self, response: Any, msg: str | None = None) -> None:
         """Fails on ``101``; passes ``501 Not Implemented``; warns on any other refusal.
 
@@ -101,7 +98,7 @@ class AssertionKeywords:
         """
         self.assert_rule("501 preferred", response, msg)
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def refusal_should_list_supported_versions(self, response: Any, msg: str | None = None) -> None:
         """Fails unless the server refused and listed the versions it understands in ``Sec-WebSocket-Version`` (RFC 6455 §4.4).
 
@@ -111,7 +108,7 @@ class AssertionKeywords:
         """
         self.assert_rule("refused listing versions", response, msg)
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def version_should_be_accepted_or_refused_listing_supported_versions(
         self, response: Any, msg: str | None = None
     ) -> None:
@@ -125,7 +122,7 @@ class AssertionKeywords:
         """
         self.assert_rule("101 or refused listing versions", response, msg)
 
-    @keyword
+    @keyword("Target Should Be A WebSocket Endpoint", tags=["handshake", "assertion"])
     def target_should_be_a_websocket_endpoint(self, response: Any, key: str | None = None, msg: str | None = None) -> None:
         """Fails unless a correct handshake got ``101`` with the right ``Sec-WebSocket-Accept``: the positive control.
 
@@ -140,7 +137,7 @@ class AssertionKeywords:
         """
         report(verdicts.handshake_accepted(verdicts.as_response(response), key), msg)
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def handshake_should_be_accepted(self, response: Any, key: str | None = None, msg: str | None = None) -> None:
         """Fails unless a valid variant of the handshake got ``101`` with the right ``Sec-WebSocket-Accept``.
 
@@ -156,7 +153,7 @@ class AssertionKeywords:
         """
         self.assert_rule("accepted", response, msg, lambda observed: _accepted_with_key(observed, key))
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def accept_header_should_match_key(self, response: Any, key: str | None = None, msg: str | None = None) -> None:
         """Fails unless the ``101`` carries one ``Sec-WebSocket-Accept`` computed from ``key`` (RFC 6455 §4.2.2).
 
@@ -170,7 +167,7 @@ class AssertionKeywords:
         """
         self.assert_rule("accept matches key", response, msg, lambda observed: _accepted_with_key(observed, key))
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def accept_header_should_appear_once(self, response: Any, msg: str | None = None) -> None:
         """Fails unless the ``101`` carries exactly one ``Sec-WebSocket-Accept`` (RFC 6455 §11.3.3).
 
@@ -180,7 +177,7 @@ class AssertionKeywords:
         """
         self.assert_rule("one accept header", response, msg)
 
-    @keyword("Upgrade Header Should Be WebSocket")
+    @keyword("Upgrade Header Should Be WebSocket", tags=["handshake", "assertion"])
     def upgrade_header_should_be_websocket(self, response: Any, msg: str | None = None) -> None:
         """Fails unless the ``101`` names the new protocol: ``Upgrade: websocket`` (RFC 9110 §7.8, §15.2.2).
 
@@ -190,7 +187,7 @@ class AssertionKeywords:
         """
         self.assert_rule("upgrade websocket", response, msg)
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def connection_header_should_contain_upgrade(self, response: Any, msg: str | None = None) -> None:
         """Fails unless the ``101`` has ``Connection`` with the ``Upgrade`` option (RFC 6455 §4.2.2).
 
@@ -200,7 +197,7 @@ class AssertionKeywords:
         """
         self.assert_rule("connection upgrade", response, msg)
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def switching_response_should_not_frame_a_body(self, response: Any, msg: str | None = None) -> None:
         """Fails if the ``101`` carries ``Content-Length`` or ``Transfer-Encoding`` (RFC 9110 §8.6, RFC 9112 §6.1).
 
@@ -210,7 +207,7 @@ class AssertionKeywords:
         """
         self.assert_rule("no body framing", response, msg)
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def response_should_select_no_subprotocol(self, response: Any, msg: str | None = None) -> None:
         """Fails if the ``101`` to a handshake offering no subprotocol selects one (RFC 6455 §4.2.2).
 
@@ -220,7 +217,7 @@ class AssertionKeywords:
         """
         self.assert_rule("no protocol selected", response, msg)
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def response_should_not_offer_unrequested_protocol(self, response: Any, msg: str | None = None) -> None:
         """Fails if a ``101`` selects a subprotocol the client did not offer, or more than one (RFC 6455 §4.2.2).
 
@@ -232,7 +229,7 @@ class AssertionKeywords:
         """
         self.assert_rule("only an offered protocol", response, msg)
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def unknown_extension_should_not_be_accepted(self, response: Any, msg: str | None = None) -> None:
         """Fails if the ``101`` accepts an extension offered in the request that no server implements (RFC 6455 §9.1).
 
@@ -244,7 +241,7 @@ class AssertionKeywords:
         """
         self.assert_rule("unknown extension refused", response, msg)
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def invalid_deflate_offer_should_be_declined(self, response: Any, msg: str | None = None) -> None:
         """Fails if the ``101`` accepts a ``permessage-deflate`` offer with an invalid parameter (RFC 7692 §7).
 
@@ -254,7 +251,7 @@ class AssertionKeywords:
         """
         self.assert_rule("deflate offer declined", response, msg)
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def header_should_be(self, response: Any, name: str, expected: str, msg: str | None = None) -> None:
         """Fails unless header ``name`` arrived exactly once with value ``expected``.
 
@@ -276,13 +273,17 @@ class AssertionKeywords:
             verdict = Verdict(False, f"Expected header {name}: '{expected}' once, but got {shown}.")
         report(verdict, msg)
 
-    @keyword
-    def connection_should_be_closed(self, response: Any, msg: str | None = None) -> None:
-        """Fails unless the server closed or reset the connection without sending an answer.
+    @keyword(tags=["handshake", "assertion"])
+    def server_should_close_without_answering(self, response: Any, msg: str | None = None) -> None:
+        """Fails unless the server closed or reset the TCP connection without sending a byte of answer.
+
+        About an HTTP exchange (a Send keyword's response); for a WebSocket
+        connection see `Connection Should Be Failed` and `Server Should Close
+        Cleanly`.
 
         Example:
         | ${response} = | Send Raw Upgrade With Method | POST | body=hello |
-        | Connection Should Be Closed | ${response} |
+        | Server Should Close Without Answering | ${response} |
         """
         observed = verdicts.as_response(response)
         passed = observed.outcome in (Outcome.CLOSED, Outcome.RESET) and not observed.raw

@@ -24,7 +24,7 @@ class ExchangeKeywords:
     def __init__(self, context: LibraryContext) -> None:
         self.ctx = context
 
-    @keyword
+    @keyword(tags=["handshake"])
     def send_raw_upgrade_with_method(
         self,
         method: str,
@@ -81,7 +81,7 @@ class ExchangeKeywords:
             raise KeywordError(f"{error} Nothing was sent.") from None
         return self._exchange(target, request, timeout, method)
 
-    @keyword
+    @keyword(tags=["handshake"])
     def send_raw_upgrade(
         self,
         path: str | None = None,
@@ -104,7 +104,7 @@ class ExchangeKeywords:
         """
         return self.send_raw_upgrade_with_method("GET", path, http_version, headers, body, key, timeout)
 
-    @keyword
+    @keyword(tags=["handshake"])
     def send_raw_request(self, data: bytes, timeout: timedelta | None = None) -> Response:
         """Sends ``data`` exactly as given on a new connection to the target and returns the response.
 
@@ -120,7 +120,7 @@ class ExchangeKeywords:
         method = data.split(b" ", 1)[0].decode("latin-1")
         return self._exchange(target, data, timeout, method)
 
-    @keyword("Generate WebSocket Key")
+    @keyword("Generate WebSocket Key", tags=["handshake"])
     def generate_websocket_key(self) -> str:
         """Returns a fresh random ``Sec-WebSocket-Key`` (base64 of 16 random bytes) and logs it.
 

@@ -887,10 +887,14 @@ class FrameKeywords:
         (RFC 6455 §5.5.1, §7.4, as Autobahn's 7.x cases expect), send
         nothing after it, and close the TCP connection (§7.1.1).
         - No answer and no close within ``timeout`` fails.
-        - A Close with another code (Autobahn's WRONG CODE), the TCP
-          connection closed without a Close frame or left open after the
-          handshake (UNCLEAN), or a closing handshake the server started
-          itself, pass with a warning, or fail with ``strict=True``.
+        - The TCP connection closed without a Close frame fails: an endpoint
+          that receives a Close MUST answer it with a Close (§5.5.1).
+        - The TCP connection left open for ``timeout`` after the Close
+          frames fails: the server MUST close it immediately (§5.5.1).
+          Autobahn grades both of these UNCLEAN, a warning.
+        - A Close with another code (Autobahn's WRONG CODE) or a closing
+          handshake the server started itself pass with a warning, or fail
+          with ``strict=True``.
 
         Messages the server sends before its Close frame are logged and
         tolerated.

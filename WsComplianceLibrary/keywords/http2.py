@@ -49,7 +49,7 @@ class Http2Keywords:
         self.reference_server = Http2ReferenceServer()
         self._endpoint_problems: dict[str, str | None] = {}
 
-    @keyword("Set HTTP/2 Target")
+    @keyword("Set HTTP/2 Target", tags=["http2", "target"])
     def set_http2_target(self, url: str, timeout: timedelta | None = None, verify: bool | None = None) -> str:
         """Sets the target of the HTTP/2 keywords and returns the previous URL.
 
@@ -73,7 +73,7 @@ class Http2Keywords:
                     f"timeout {self.ctx.timeout:g} s).")
         return previous
 
-    @keyword("Set HTTP/2 Target From Suite Variables")
+    @keyword("Set HTTP/2 Target From Suite Variables", tags=["http2", "target"])
     def set_http2_target_from_suite_variables(self, ws_url: str, timeout: str, verify_tls: bool | str,
                                               target_name: str = "") -> str:
         """Checks the compliance suites' variables and targets what they name over HTTP/2; returns the URL.
@@ -97,7 +97,7 @@ class Http2Keywords:
         self.set_http2_target(ws_url)
         return ws_url
 
-    @keyword("Start HTTP/2 Reference Server")
+    @keyword("Start HTTP/2 Reference Server", tags=["http2", "target"])
     def start_http2_reference_server(self) -> str:
         """Starts the embedded HTTP/2 reference server on 127.0.0.1, makes it the HTTP/2 target, returns its URL.
 
@@ -116,7 +116,7 @@ class Http2Keywords:
         logger.info(f"HTTP/2 reference server (Hypercorn) listening at {url}.")
         return url
 
-    @keyword("Stop HTTP/2 Reference Server")
+    @keyword("Stop HTTP/2 Reference Server", tags=["http2", "target"])
     def stop_http2_reference_server(self) -> None:
         """Stops the embedded HTTP/2 reference server if it runs; does nothing otherwise.
 
@@ -125,7 +125,7 @@ class Http2Keywords:
         """
         self.reference_server.stop()
 
-    @keyword
+    @keyword(tags=["http2"])
     def send_extended_connect(
         self,
         path: str | None = None,
@@ -191,7 +191,7 @@ class Http2Keywords:
             raise KeywordError(f"Could not reach {target.url}: {response.detail}.")
         return response
 
-    @keyword
+    @keyword(tags=["http2", "assertion"])
     def server_should_advertise_extended_connect(self, response: Any, msg: str | None = None) -> None:
         """Fails unless the server's SETTINGS carried ``SETTINGS_ENABLE_CONNECT_PROTOCOL`` = 1 (RFC 8441 §3).
 
@@ -201,7 +201,7 @@ class Http2Keywords:
         """
         self._assert("advertises extended connect", response, msg)
 
-    @keyword
+    @keyword(tags=["http2", "assertion"])
     def extended_connect_should_be_accepted(self, response: Any, msg: str | None = None) -> None:
         """Fails unless a correct extended CONNECT got a ``2xx`` (``200``); ``101`` fails (RFC 9113 §8.6).
 
@@ -215,7 +215,7 @@ class Http2Keywords:
         """
         self._assert("extended connect accepted", response, msg)
 
-    @keyword
+    @keyword(tags=["http2", "assertion"])
     def stream_should_be_refused(self, response: Any, msg: str | None = None) -> None:
         """Fails unless the server refused the request: RST_STREAM, GOAWAY, a close, or a ``4xx``.
 
@@ -230,7 +230,7 @@ class Http2Keywords:
         """
         self._assert("stream refused", response, msg)
 
-    @keyword("HTTP/2 Status Should Be")
+    @keyword("HTTP/2 Status Should Be", tags=["http2", "assertion"])
     def http2_status_should_be(self, response: Any, expected: int, msg: str | None = None) -> None:
         """Fails unless the server answered the stream with ``:status`` ``expected``.
 
@@ -243,7 +243,7 @@ class Http2Keywords:
         report(Verdict(passed, f"The server {describe(observed)}." if passed
                        else f"Expected :status {expected}, but the server {describe(observed)}."), msg)
 
-    @keyword
+    @keyword(tags=["http2", "assertion"])
     def extended_connect_should_select_only_an_offered_subprotocol(self, response: Any, msg: str | None = None) -> None:
         """Fails if a ``200`` selects a subprotocol the client did not offer, or more than one (RFC 8441 §5, RFC 6455 §4.2.2).
 
@@ -256,7 +256,7 @@ class Http2Keywords:
         """
         self._assert("only an offered subprotocol", response, msg)
 
-    @keyword
+    @keyword(tags=["http2", "assertion"])
     def extended_connect_should_not_accept_unknown_extension(self, response: Any, msg: str | None = None) -> None:
         """Fails if a ``200`` accepts the made-up extension offered (RFC 8441 §5, RFC 6455 §9.1).
 
@@ -269,7 +269,7 @@ class Http2Keywords:
         """
         self._assert("unknown extension not accepted", response, msg)
 
-    @keyword("Send WebSocket Frame Over HTTP/2")
+    @keyword("Send WebSocket Frame Over HTTP/2", tags=["http2"])
     def send_websocket_frame_over_http2(
         self,
         kind: str,
@@ -301,7 +301,7 @@ class Http2Keywords:
         return self._send(None, headers, None, None, timeout, frame,
                           lambda received: replied(*server_frames(received)[:2]))
 
-    @keyword("Text Message Should Come Back Over HTTP/2")
+    @keyword("Text Message Should Come Back Over HTTP/2", tags=["http2", "assertion"])
     def text_message_should_come_back_over_http2(self, response: Any, msg: str | None = None) -> None:
         """Fails unless the text message sent with `Send WebSocket Frame Over HTTP/2` came back on the stream.
 
@@ -315,7 +315,7 @@ class Http2Keywords:
         """
         self._assert("text echoed", response, msg)
 
-    @keyword("Ping Should Get Pong Over HTTP/2")
+    @keyword("Ping Should Get Pong Over HTTP/2", tags=["http2", "assertion"])
     def ping_should_get_pong_over_http2(self, response: Any, msg: str | None = None) -> None:
         """Fails unless the Ping sent over the stream got a Pong with the same data (RFC 6455 §5.5.2).
 
@@ -325,7 +325,7 @@ class Http2Keywords:
         """
         self._assert("ping answered", response, msg)
 
-    @keyword("Close Should Be Answered Over HTTP/2")
+    @keyword("Close Should Be Answered Over HTTP/2", tags=["http2", "assertion"])
     def close_should_be_answered_over_http2(self, response: Any, msg: str | None = None) -> None:
         """Fails unless the Close frame sent over the stream was answered with a Close frame (RFC 6455 §5.5.1).
 

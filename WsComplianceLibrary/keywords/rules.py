@@ -20,7 +20,7 @@ class RuleKeywords:
         self.exchange = exchange
         self.assertions = assertions
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def handshake_should_meet_rule(
         self,
         expected: str,
@@ -49,7 +49,7 @@ class RuleKeywords:
         self.response_should_meet_rule(response, expected)
         return response
 
-    @keyword
+    @keyword(tags=["handshake", "assertion"])
     def response_should_meet_rule(self, response: Any, rule: str) -> None:
         """Judges ``response`` by the catalogue rule named ``rule`` and reports PASS, WARN, FAIL or not applicable.
 

@@ -17,7 +17,7 @@ class TargetKeywords:
     def __init__(self, context: LibraryContext) -> None:
         self.ctx = context
 
-    @keyword("Set Target URL")
+    @keyword("Set Target URL", tags=["target"])
     def set_target_url(self, url: str, timeout: timedelta | None = None, verify: bool | str | None = None) -> str:
         """Sets the target that the Send keywords connect to and returns the previous URL.
 
@@ -39,7 +39,7 @@ class TargetKeywords:
         self._announce()
         return previous
 
-    @keyword
+    @keyword(tags=["target"])
     def set_target_from_suite_variables(self, ws_url: str, timeout: str, verify_tls: bool | str,
                                         target_name: str = "") -> str:
         """Checks the compliance suites' variables and targets what they name; returns the target URL.
@@ -80,7 +80,7 @@ class TargetKeywords:
                     f"timeout {self.ctx.timeout:g} s).")
         return target
 
-    @keyword("Get Target URL")
+    @keyword("Get Target URL", tags=["target"])
     def get_target_url(self) -> str:
         """Returns the current target URL as it was given.
 
@@ -89,7 +89,7 @@ class TargetKeywords:
         """
         return self.ctx.require_target().url
 
-    @keyword("Get Target HTTP URL")
+    @keyword("Get Target HTTP URL", tags=["target"])
     def get_target_http_url(self) -> str:
         """Returns the current target as an ``http://`` or ``https://`` URL, for HTTP client libraries.
 
@@ -101,7 +101,7 @@ class TargetKeywords:
         """
         return self.ctx.require_target().http_url
 
-    @keyword
+    @keyword(tags=["target"])
     def start_reference_server(self) -> str:
         """Starts the embedded reference WebSocket server on 127.0.0.1, makes it the target, returns its URL.
 
@@ -122,7 +122,7 @@ class TargetKeywords:
         logger.info(f"Reference server (websockets) listening at {url}.")
         return url
 
-    @keyword
+    @keyword(tags=["target"])
     def stop_reference_server(self) -> None:
         """Stops the embedded reference server if it runs; does nothing otherwise.
 

@@ -1,6 +1,6 @@
 *** Settings ***
 Documentation     Frame rules of RFC 6455 that Autobahn|Testsuite does not test: unmasked client frames, a 64-bit
-...               length with the most significant bit set, reserved bits on continuation frames and Pongs,
+...               length with the most significant bit set, reserved bits on continuation frames, Pings and Pongs,
 ...               fragmented Close frames, interleaved message types, control frames between binary fragments and
 ...               inside a split code point, special masking keys, and frames after a protocol error. Generated from
 ...               the case catalogue (WsComplianceLibrary/catalogue/); docs/cases.md states each case in full.
@@ -107,6 +107,10 @@ COMP-FRAME-RSV-ON-CONTINUATION    text    payload=fragment1    rsv=4    next_typ
     [Template]    Continuation Frame With Reserved Bits Must Fail The Connection
 COMP-FRAME-RSV-ON-PONG    pong    rsv=2
     [Documentation]    A Pong with RSV2 set fails the connection.
+    [Tags]    rfc6455-5.2    MUST
+    [Template]    Frame With Reserved Bits Must Fail The Connection
+COMP-FRAME-RSV-ON-PING    ping    payload=Hello    rsv=6
+    [Documentation]    A Ping with RSV1 and RSV2 set fails the connection, unanswered (what Autobahn's 3.6 names but does not send).
     [Tags]    rfc6455-5.2    MUST
     [Template]    Frame With Reserved Bits Must Fail The Connection
 COMP-FRAME-FRAGMENTED-CLOSE    close    hex=03e8    next_type=continuation
