@@ -16,10 +16,10 @@ from .wire.http1.request import build_upgrade_request, new_key
 from .target import Target, TargetError, parse_target
 from .transport.connection import Deadline
 from .transport.http1 import exchange
-from .transport.websocket import Ended, WebSocketConnection
+from .transport.websocket import WebSocketConnection
 from .judges.frames import describe_event
 from .judges.verdicts import handshake_accepted
-from .wire.websocket import CLOSE, TEXT, Message, build_frame, close_payload
+from .wire.websocket import CLOSE, TEXT, Ended, Message, build_frame, close_payload
 
 # Endpoint probes run beside the cases, so a silent target costs one timeout, not two.
 _PROBES = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ws-endpoint-probe")
