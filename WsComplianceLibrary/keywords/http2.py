@@ -22,7 +22,18 @@ from ..wire.http1.request import RequestError
 from ..wire.http2.frames import FrameRecord
 from ..wire.http2.request import extended_connect_fields
 from ..wire.http2.response import H2Outcome, H2Response
-from ..wire.websocket import CLOSE, PING, PONG, TEXT, Frame, Message, build_frame, close_payload, describe_frame
+from ..wire.websocket import (
+    CLOSE,
+    PING,
+    PONG,
+    TEXT,
+    CloseCode,
+    Frame,
+    Message,
+    build_frame,
+    close_payload,
+    describe_frame,
+)
 from ..wirelog import printable
 from .arguments import HeaderArgument, header_pairs
 from .assertions import report
@@ -294,7 +305,7 @@ class Http2Keywords:
         except KeyError:
             raise KeywordError(f"Frame kind {printable(kind, 40)!r} is not text, ping or close.") from None
         data = payload.encode("utf-8")
-        frame = build_frame(opcode, close_payload(1000, data) if opcode == CLOSE else data)
+        frame = build_frame(opcode, close_payload(CloseCode.NORMAL_CLOSURE, data) if opcode == CLOSE else data)
         return self._send(None, headers, None, None, timeout, frame,
                           lambda received: replied(*server_frames(received)[:2]))
 

@@ -139,7 +139,7 @@ class WebSocketSession:
         return sent.data, sent.violation is not None
 
     def send_in_parts(self, outgoing: OutgoingFrame, parts: list[bytes], pause: float) -> None:
-        """Write one frame whose payload is ``parts`` joined, part by part, reading for ``pause`` after each but the last.
+        """Write one frame whose payload is ``parts`` joined, part by part, reading ``pause`` after all but the last.
 
         The header goes out with the first part. When the payload is text
         starting a message and a part holds its first invalid UTF-8 byte,

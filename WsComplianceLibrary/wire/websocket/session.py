@@ -190,7 +190,7 @@ class Session:
         return violation
 
     def part_written(self, invalid_written_at: float | None, at: float) -> None:
-        """A part of a frame written in parts went out at ``at``; ``invalid_written_at``: when its first invalid byte did.
+        """A part of a frame written in parts goes out at ``at``; its first invalid byte went at ``invalid_written_at``.
 
         The first part written after the invalid byte counts as one more
         frame sent, so what the peer does from then on was not "as soon as
@@ -201,7 +201,7 @@ class Session:
             self.late_part_delay = at - invalid_written_at
 
     def why_not_sending(self, reply: bool = False) -> str | None:
-        """Why no frame may go out now, or ``None``; a ``reply`` (our Pong or Close answer) may follow the peer's Close."""
+        """Why no frame may go out now, or ``None``; a ``reply`` (our automatic answer) may follow the peer's Close."""
         if self.end is not None:
             return f"the connection had ended ({printable(self.end.event.detail.rstrip('.'))})"
         if self.write_failure is not None:
