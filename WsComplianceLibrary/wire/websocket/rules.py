@@ -149,7 +149,8 @@ class FrameRules:
         if self.sender is Role.SERVER and masking_key is not None:
             yield (f"the server masked it (key {printable(masking_key)}), but a server MUST NOT mask the frames "
                    "it sends (RFC 6455 §5.1)")
-        unnegotiated = [f"RSV{bit}" for bit in (1, 2, 3) if rsv & (8 >> bit) and bit not in self.negotiated_rsv]
+        unnegotiated = [f"RSV{bit}" for bit in (1, 2, 3) if rsv & (8 >> bit) and bit not in self.negotiated_rsv] \
+            if rsv else []
         if unnegotiated:
             verb = "are" if len(unnegotiated) > 1 else "is"
             yield (f"{' and '.join(unnegotiated)} {verb} set without a negotiated extension giving it a meaning "
