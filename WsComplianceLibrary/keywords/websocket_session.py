@@ -26,7 +26,7 @@ from ..transport.connection import Deadline
 from ..transport.websocket import WebSocketConnection
 from ..wire.printable import printable
 from ..wire.websocket import PONG, TEXT, EndKind, Ended, Frame, Message, OutgoingFrame, describe_frame
-from ..wire.websocket.session import Event, Observation, Session
+from ..wire.websocket.session import PeerEvent, Observation, Session
 from .assertions import report
 
 __all__ = ["WebSocketSession"]
@@ -234,7 +234,7 @@ class WebSocketSession:
             self.send(received.answers, reply=True)
         return received.observation
 
-    def wait_for(self, wanted: Callable[[Event], bool], timeout: float) -> tuple[Observation | None, bool]:
+    def wait_for(self, wanted: Callable[[PeerEvent], bool], timeout: float) -> tuple[Observation | None, bool]:
         """The first observation ``wanted`` (taken out of the inbox, ``True``), else what ended the wait (``False``).
 
         What ended it is the server's Close frame or the end of the

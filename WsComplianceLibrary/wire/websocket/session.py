@@ -32,9 +32,9 @@ from .events import Ended, Message
 from .frames import CLOSE, PING, PONG, Frame, OutgoingFrame, is_control, opcode_name
 from .rules import BrokenRule, FrameRules, Role
 
-__all__ = ["Event", "Expected", "Observation", "Received", "SentFrame", "SentViolation", "Session"]
+__all__ = ["Expected", "Observation", "PeerEvent", "Received", "SentFrame", "SentViolation", "Session"]
 
-Event = Union[Frame, Message, Ended]
+PeerEvent = Union[Frame, Message, Ended]
 """What the peer did: a frame, a completed message, or the end of the connection."""
 
 
@@ -74,7 +74,7 @@ class Expected:
     payload: bytes
     frame: int
 
-    def answered_by(self, event: Event) -> bool:
+    def answered_by(self, event: PeerEvent) -> bool:
         """Whether ``event`` is this answer: a message of the same type and payload, or a Pong with the payload."""
         if self.kind == "echo":
             return isinstance(event, Message) and event.opcode == self.opcode and event.payload == self.payload
@@ -92,7 +92,7 @@ class Observation:
     went out, see :meth:`Session.part_written`).
     """
 
-    event: Event
+    event: PeerEvent
     at: float
     sent_before: int
 
@@ -221,7 +221,7 @@ class Session:
 
     # --- what the peer sends ---
 
-    def receive(self, event: Event, at: float, peer_violations: Sequence[str] = ()) -> Received:
+    def receive(self, event: PeerEvent, at: float, peer_violations: Sequence[str] = ()) -> Received:
         """Record what the peer did at ``at``; ``peer_violations`` are all the rules its frames broke so far."""
         observation = Observation(event, at, self.frames_sent + self.late_parts)
         if not (isinstance(event, Frame) and event.opcode == PING):  # answered below; a flood must not pile up
@@ -247,14 +247,14 @@ class Session:
         """The answers of ``kind`` the peer still owes, oldest first."""
         return [item for item in self.expected if item.kind == kind]
 
-    def strike_owed_answer(self, event: Event) -> None:
+    def strike_owed_answer(self, event: PeerEvent) -> None:
         """Strike from :attr:`expected` the oldest answer the peer owed that ``event`` is, if any."""
         for item in self.expected:
             if item.answered_by(event):
                 self.expected.remove(item)
                 return
 
-    def take_from_inbox(self, wanted: Callable[[Event], bool], start: int = 0) -> Observation | None:
+    def take_from_inbox(self, wanted: Callable[[PeerEvent], bool], start: int = 0) -> Observation | None:
         """Take out of the inbox the first observation from ``start`` on that is ``wanted``.
 
         Taking a message drops the data frames before it (they carried it);
@@ -278,5 +278,5 @@ class Session:
         return taken
 
 
-def _is_data_frame(event: Event) -> bool:
+def _is_data_frame(event: PeerEvent) -> bool:
     return isinstance(event, Frame) and not is_control(event.opcode)
