@@ -251,3 +251,8 @@ def test_observations_count_our_frames_written_before_them():
     assert session.receive(frame(PONG), 1.0).observation.sent_before == 2
     assert session.next_frame_delay(session.send(OutgoingFrame(TEXT, b"", rsv=1), 1.1).violation) == \
         pytest.approx(0.7)
+
+
+def test_an_rsv_bit_an_extension_gave_a_meaning_is_no_violation_on_our_frames():
+    assert Session(Role.CLIENT, negotiated_rsv=(1,)).send(OutgoingFrame(TEXT, b"x", rsv=4), 0.0).violation is None
+    assert Session(Role.CLIENT).send(OutgoingFrame(TEXT, b"x", rsv=4), 0.0).violation is not None

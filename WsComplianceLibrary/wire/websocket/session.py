@@ -123,13 +123,15 @@ class Received:
 class Session:
     """The state of one WebSocket connection, seen from the endpoint playing ``role``.
 
+    ``negotiated_rsv`` names the RSV bits (1, 2, 3) an extension negotiated
+    in the handshake gave a meaning to, on our frames as on the peer's.
     Frames we send after our Close frame are counted but not checked: the
     peer must ignore them (RFC 6455 §5.5.1), not fail the connection.
     """
 
-    def __init__(self, role: Role = Role.CLIENT) -> None:
+    def __init__(self, role: Role = Role.CLIENT, negotiated_rsv: tuple[int, ...] = ()) -> None:
         self.role = role
-        self.rules = FrameRules(sender=role)
+        self.rules = FrameRules(role, negotiated_rsv)
         """The rules on our frames, as the peer checks them."""
         self.frames_sent = 0
         self.frame_times: list[float] = []
