@@ -16,10 +16,10 @@ from .wire.http1.request import build_upgrade_request, new_key
 from .target import Target, TargetError, parse_target
 from .transport.connection import Deadline
 from .transport.http1 import exchange
-from .transport.websocket import Ended, WebSocketConnection
+from .transport.websocket import WebSocketConnection
 from .judges.frames import describe_event
 from .judges.verdicts import handshake_accepted
-from .wire.websocket import CLOSE, TEXT, Message, build_frame, close_payload
+from .wire.websocket import CLOSE, TEXT, CloseCode, Ended, Message, build_frame, close_payload
 
 # Endpoint probes run beside the cases, so a silent target costs one timeout, not two.
 _PROBES = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ws-endpoint-probe")
@@ -210,7 +210,8 @@ def probe_echo(target: Target, timeout: float, verify: bool) -> str | None:
         while True:
             event = connection.receive_event(deadline.remaining())
             if isinstance(event, Message) and event.payload == payload and event.opcode == TEXT:
-                connection.send(build_frame(CLOSE, close_payload(1000)), timeout=min(timeout, 1.0))
+                connection.send(build_frame(CLOSE, close_payload(CloseCode.NORMAL_CLOSURE)),
+                                timeout=min(timeout, 1.0))
                 return None
             if isinstance(event, Ended) or (not isinstance(event, Message) and event.opcode == CLOSE):
                 return f"to the text message '{ECHO_PROBE_TEXT}' it {describe_event(event, timeout)}"

@@ -21,19 +21,26 @@ from robotrun import run_robot
 from servers import BEHAVIOURS as HANDSHAKE_BEHAVIOURS, FixtureServer
 
 import WsComplianceLibrary.keywords.frames as frame_keywords
+import WsComplianceLibrary.keywords.websocket_session as websocket_session
 from WsComplianceLibrary import WsComplianceLibrary
 from WsComplianceLibrary.context import KeywordError
-from WsComplianceLibrary.judges.frames import (
-    ClientRules,
-    Expected,
-    Observation,
-    closed_cleanly,
-    connection_failed,
-    message_echoed,
-)
+from WsComplianceLibrary.judges.frames import closed_cleanly, connection_failed, message_echoed
 from WsComplianceLibrary.judges.verdicts import Verdict
-from WsComplianceLibrary.transport.websocket import EndKind, Ended
-from WsComplianceLibrary.wire.websocket import CLOSE, PONG, TEXT, Frame, Message, close_payload, parse_close_payload
+from WsComplianceLibrary.wire.websocket import (
+    CLOSE,
+    PING,
+    PONG,
+    TEXT,
+    EndKind,
+    Ended,
+    Frame,
+    Message,
+    OutgoingFrame,
+    Session,
+    close_payload,
+    parse_close_payload,
+)
+from WsComplianceLibrary.wire.websocket.session import Expected, Observation
 
 TIMEOUT = 1.0
 """Library timeout of the scenarios: every wait on a silent server costs this much."""
@@ -118,7 +125,7 @@ VIOLATION_CASES = [
     ("echo-before-close", "rsv", "FAIL", "it sent the 5-byte TEXT message 'Hello'."),
     ("masked-server-frames", "echo text", "FAIL", "the server masked it (key "),
     ("masked-server-frames", "round trips", "FAIL", "the server masked it (key "),
-    ("rsv-on-server-frames", "echo text", "FAIL", "RSV1 is set but no extension giving it a meaning was negotiated"),
+    ("rsv-on-server-frames", "echo text", "FAIL", "RSV1 is set without a negotiated extension giving it a meaning"),
     ("oversized-pong", "ping", "FAIL", "a control frame carries 126 bytes, more than 125 (RFC 6455 §5.5)."),
     ("data-after-close", "rsv", "FAIL", "it arrived after the server's Close frame"),
     ("invalid-close-code-from-server", "rsv", "FAIL", "the close code 1006 may not be sent in a Close frame"),
@@ -147,6 +154,7 @@ class Recorder:
 def recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
     recording = Recorder()
     monkeypatch.setattr(frame_keywords, "report", recording)
+    monkeypatch.setattr(websocket_session, "report", recording)
     return recording
 
 
@@ -299,36 +307,43 @@ def test_no_socket_is_left_open(reference_server, recorder):
 # --- the judges on their own ---------------------------------------------------------------------------------
 
 
-def test_client_rules_find_the_first_frame_a_server_must_fail():
-    rules = ClientRules()
-    assert rules.check(TEXT, b"Hello") == (None, Expected("echo", TEXT, b"Hello", 1))
-    violation, expected = rules.check(TEXT, b"Hello", rsv=2)
-    assert expected is None and violation == rules.first_violation
+def sent(session: Session, opcode: int, payload: bytes, **fields):
+    """Account for one frame in ``session``; the rule it breaks (or ``None``) and the answer it earned (or ``None``)."""
+    owed_before = len(session.expected)
+    violation = session.send(OutgoingFrame(opcode, payload, **fields), 0.0).violation
+    return violation, (session.expected[-1] if len(session.expected) > owed_before else None)
+
+
+def test_the_session_finds_the_first_frame_a_server_must_fail():
+    session = Session()
+    assert sent(session, TEXT, b"Hello") == (None, Expected("echo", TEXT, b"Hello", 1))
+    violation, expected = sent(session, TEXT, b"Hello", rsv=2)
+    assert expected is None and violation == session.first_violation
     assert violation.summary() == ("our frame 2 (TEXT, RSV 2; RSV2 is set without a negotiated extension giving it "
                                    "a meaning (RFC 6455 §5.2))")
-    assert rules.check(0x9, b"") == (None, None)  # after a violation nothing is owed
+    assert sent(session, PING, b"") == (None, None)  # after a violation nothing is owed
 
 
-def test_client_rules_locate_invalid_utf8_in_a_fragment():
-    rules = ClientRules()
-    assert rules.check(TEXT, bytes.fromhex("cebae1bdb9cf83cebcceb5"), fin=False) == (None, None)
-    violation, _ = rules.check(0x0, bytes.fromhex("f4908080"), fin=False)
+def test_the_session_locates_invalid_utf8_in_a_fragment():
+    session = Session()
+    assert sent(session, TEXT, bytes.fromhex("cebae1bdb9cf83cebcceb5"), fin=False) == (None, None)
+    violation, _ = sent(session, 0x0, bytes.fromhex("f4908080"), fin=False)
     assert (violation.number, violation.code, violation.invalid_utf8_in_fragment) == (2, 1007, True)
-    assert rules.check(0x0, b"edited")[0] is None  # the message was invalid already
+    assert sent(session, 0x0, b"edited")[0] is None  # the message was invalid already
 
 
 @pytest.mark.parametrize(("payload", "code"), [(close_payload(999), 1002), (b"a", 1002),
                                                (close_payload(1000, b"\xff"), 1007),
                                                (close_payload(1000, b"*" * 124), 1002)])
-def test_client_rules_check_close_payloads(payload, code):
-    violation, _ = ClientRules().check(CLOSE, payload)
+def test_the_session_checks_close_payloads(payload, code):
+    violation, _ = sent(Session(), CLOSE, payload)
     assert violation is not None and violation.code == code
 
 
 def test_frames_after_our_close_are_not_violations():
-    rules = ClientRules()
-    rules.check(CLOSE, close_payload(1000))
-    assert rules.check(TEXT, b"", rsv=4) == (None, None) and rules.first_violation is None
+    session = Session()
+    sent(session, CLOSE, close_payload(1000))
+    assert sent(session, TEXT, b"", rsv=4) == (None, None) and session.first_violation is None
 
 
 def _frame(opcode: int, payload: bytes = b"") -> Frame:
@@ -336,9 +351,9 @@ def _frame(opcode: int, payload: bytes = b"") -> Frame:
 
 
 def test_connection_failed_judges_answers_codes_and_timing():
-    rules = ClientRules()
-    _, owed = rules.check(TEXT, b"Hello")
-    violation, _ = rules.check(TEXT, b"Hello", rsv=1)
+    session = Session()
+    _, owed = sent(session, TEXT, b"Hello")
+    violation, _ = sent(session, TEXT, b"Hello", rsv=1)
     echo = Observation(Message(TEXT, b"Hello", 1), 0.0, 2)
     close_1002 = Observation(_frame(CLOSE, close_payload(1002)), 0.0, 2)
     close_1000 = Observation(_frame(CLOSE, close_payload(1000)), 0.0, 2)

@@ -11,7 +11,8 @@ import pytest
 from servers import FixtureServer, switching_protocols
 
 from WsComplianceLibrary.target import parse_target
-from WsComplianceLibrary.transport.websocket import EndKind, Ended, WebSocketConnection
+from WsComplianceLibrary.transport.websocket import WebSocketConnection
+from WsComplianceLibrary.wire.websocket import EndKind, Ended
 from WsComplianceLibrary.wire.http1.request import build_upgrade_request, new_key
 from WsComplianceLibrary.wire.websocket import (
     BINARY,

@@ -427,7 +427,7 @@ RESERVED_BITS = (
 )
 
 _RESERVED_PAYLOAD = "reserved opcode payload"
-OPCODES = (
+RESERVED_OPCODES = (
     _autobahn("4.1.1", "opcodes", "A frame with reserved non-control opcode 3 fails the connection", _RSV_RFC,
               "MUST", "opcode fails", _OPCODE, _WHY_OPCODE, opcode="3"),
     _autobahn("4.1.2", "opcodes", "A frame with reserved non-control opcode 4 and a payload fails the connection",
@@ -978,6 +978,6 @@ FAMILIES: tuple[Family, ...] = (
 )
 
 CASES: tuple[Case, ...] = (
-    FRAMING + PINGS_AND_PONGS + RESERVED_BITS + OPCODES + FRAGMENTATION + UTF8_HANDLING + CLOSE_HANDLING
+    FRAMING + PINGS_AND_PONGS + RESERVED_BITS + RESERVED_OPCODES + FRAGMENTATION + UTF8_HANDLING + CLOSE_HANDLING
     + LIMITS_AND_PERFORMANCE + AUTO_FRAGMENTATION + RFC_RULES
 )

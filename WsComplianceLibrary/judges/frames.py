@@ -1,11 +1,9 @@
 """Judging what a server did with the frames we sent, as pure functions (RFC 6455 §5-§8; Autobahn 1-7, 9, 10).
 
-Two halves. :class:`ClientRules` applies to the frames the CLIENT sends the
-rules a server must enforce on them (masking, RSV bits, opcodes, control
-frames, fragmentation, UTF-8, close payloads), so a case knows which of its
-frames is the first one the server must fail the connection for, and which
-messages and pings the server owes an answer. The judges then take what
-the server sent back, as :class:`Observation` records in the order they
+Which of our frames the server must fail the connection for, and which
+answers it owes, is kept by the sans-I/O :class:`~..wire.websocket.session.Session`.
+The judges take what the server sent back, as
+:class:`~..wire.websocket.session.Observation` records in the order they
 arrived, and return a :class:`~.verdicts.Verdict` whose message is one
 sentence saying what the server did.
 
@@ -19,38 +17,19 @@ connection for a bad frame may still just drop TCP (§7.1.7).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, Union
-
-from ..transport.websocket import EndKind, Ended
-from ..wire.websocket import (
-    CLOSE,
-    CONTINUATION,
-    PING,
-    PONG,
-    TEXT,
-    ClosePayload,
-    Frame,
-    Message,
-    is_control,
-    opcode_name,
-    parse_close_payload,
-)
-from ..wire.websocket.frames import MAX_CONTROL_PAYLOAD
-from ..wire.websocket.utf8 import Utf8Validator
-from ..wirelog import printable
+from ..wire.printable import printable
+from ..wire.websocket import CLOSE, PONG, CloseCode, ClosePayload, EndKind, Ended, Frame, Message, opcode_name, \
+    parse_close_payload
+from ..wire.websocket.session import Expected, Observation, SentViolation
 from .verdicts import Verdict
 
 __all__ = [
     "FAIL_FAST_WINDOW",
-    "ClientRules",
-    "ClientViolation",
-    "Expected",
-    "Observation",
     "accepted_close_codes",
     "closed_cleanly",
     "connection_failed",
     "describe_event",
+    "describe_expected",
     "describe_message",
     "message_echoed",
     "pong_answers",
@@ -70,207 +49,6 @@ _SHOWN = 40
 """Payload bytes quoted in a verdict sentence."""
 
 
-@dataclass(frozen=True)
-class ClientViolation:
-    """The first frame we sent that breaks a rule the server must enforce by failing the connection.
-
-    ``number`` counts the frames we sent on the connection from 1. ``code``
-    is the close code RFC 6455 has the server use (1002, or 1007 for
-    invalid UTF-8). ``invalid_utf8_in_fragment`` marks an invalid byte in a
-    text fragment that is not the message's last: a server that checks as
-    it reads can fail the connection before the rest arrives (Autobahn's
-    "fail fast").
-    """
-
-    number: int
-    label: str
-    rule: str
-    code: int
-    invalid_utf8_in_fragment: bool = False
-
-    def summary(self) -> str:
-        """``our frame 2 (TEXT, RSV 2; RSV2 is set ... (RFC 6455 §5.2))``: what we sent and the rule it breaks."""
-        return f"our frame {self.number} ({self.label}; {self.rule})"
-
-
-@dataclass(frozen=True)
-class Expected:
-    """An answer the server owes: the echo of a data message, or the pong of a ping we sent.
-
-    ``frame`` is the number of the frame that completed the message or
-    carried the ping.
-    """
-
-    kind: Literal["echo", "pong"]
-    opcode: int
-    payload: bytes
-    frame: int
-
-    def answered_by(self, event: Frame | Message) -> bool:
-        """Whether ``event`` is this answer: a message of the same type and payload, or a pong with the payload."""
-        if self.kind == "echo":
-            return isinstance(event, Message) and event.opcode == self.opcode and event.payload == self.payload
-        return isinstance(event, Frame) and event.opcode == PONG and event.payload == self.payload
-
-    def describe(self) -> str:
-        """``the echo of the 13-byte TEXT message 'Hello'`` or ``the pong of the PING 'x'``."""
-        if self.kind == "echo":
-            return f"the echo of {describe_message(self.opcode, self.payload)}"
-        return f"the pong of {_describe_ping(self.payload)}"
-
-
-@dataclass(frozen=True)
-class Observation:
-    """One thing the server did, when it was seen and how many of our frames had been written by then.
-
-    ``event`` is a frame, a completed message, or how the connection ended
-    (never a timeout: a wait that times out observes nothing).
-    """
-
-    event: Union[Frame, Message, Ended]
-    at: float
-    frames_sent: int
-
-
-class ClientRules:
-    """The rules a server enforces on a client's frames, applied to the frames we send, in order.
-
-    :meth:`check` takes each frame's fields as written and returns the
-    rule it breaks, if any; :attr:`first_violation` keeps the first. Data
-    messages and pings sent before any violation, and before our Close,
-    become :class:`Expected` answers. Frames after our Close frame are
-    not checked: the server must ignore them (RFC 6455 §5.5.1), not fail
-    the connection for them.
-    """
-
-    def __init__(self) -> None:
-        self.frames_sent = 0
-        self.first_violation: ClientViolation | None = None
-        self.close_sent = False
-        self._message_opcode: int | None = None
-        self._message_parts: list[bytes] = []
-        self._validator: Utf8Validator | None = None
-
-    def check(
-        self,
-        opcode: int,
-        payload: bytes,
-        *,
-        fin: bool = True,
-        rsv: int = 0,
-        masked: bool = True,
-        announced_length: int | None = None,
-        length_form: int | None = None,
-    ) -> tuple[ClientViolation | None, Expected | None]:
-        """Count one frame we send; return the rule it breaks (or ``None``) and the answer it earns (or ``None``)."""
-        self.frames_sent += 1
-        if self.close_sent:
-            return None, None
-        problem = self._problem(opcode, payload, fin, rsv, masked, announced_length, length_form)
-        completed = None
-        if problem is None and not is_control(opcode):
-            completed = self._follow_message(opcode, payload, fin)
-            if self._validator is not None:
-                problem = self._utf8_problem(payload, fin)
-            if fin:
-                self._message_opcode, self._validator = None, None
-        if opcode == CLOSE:
-            self.close_sent = True
-        if problem is not None:
-            rule, code, in_fragment = problem
-            violation = ClientViolation(self.frames_sent, _label(opcode, fin, rsv), rule, code, in_fragment)
-            if self.first_violation is None:
-                self.first_violation = violation
-            return violation, None
-        if self.first_violation is not None:
-            return None, None
-        if opcode == PING:
-            return None, Expected("pong", PING, payload, self.frames_sent)
-        if completed is not None:
-            return None, Expected("echo", completed[0], completed[1], self.frames_sent)
-        return None, None
-
-    def _problem(self, opcode: int, payload: bytes, fin: bool, rsv: int, masked: bool,
-                 announced_length: int | None, length_form: int | None) -> tuple[str, int, bool] | None:
-        if not masked:
-            return "a client frame is unmasked, but a client MUST mask every frame (RFC 6455 §5.1)", 1002, False
-        if rsv:
-            return (f"{_rsv_names(rsv)} set without a negotiated extension giving it a meaning (RFC 6455 §5.2)",
-                    1002, False)
-        if 0x3 <= opcode <= 0x7 or opcode >= 0xB:
-            return f"opcode 0x{opcode:x} is reserved (RFC 6455 §5.2)", 1002, False
-        if announced_length is not None and announced_length != len(payload):
-            return (f"its length field announces {announced_length} bytes but {len(payload)} follow, so the "
-                    "frames after it cannot be read as sent (RFC 6455 §5.2)", 1002, False)
-        if length_form is not None and length_form != _shortest_form(len(payload)):
-            return (f"the length {len(payload)} is written in the {length_form}-bit form, but the minimal "
-                    "form MUST be used (RFC 6455 §5.2)", 1002, False)
-        if is_control(opcode):
-            if len(payload) > MAX_CONTROL_PAYLOAD:
-                return (f"a control frame carries {len(payload)} bytes, more than {MAX_CONTROL_PAYLOAD} "
-                        "(RFC 6455 §5.5)", 1002, False)
-            if not fin:
-                return "a control frame has FIN clear, but control frames MUST NOT be fragmented (RFC 6455 §5.5)", \
-                    1002, False
-            if opcode == CLOSE:
-                return _close_problem(payload)
-            return None
-        if opcode == CONTINUATION and self._message_opcode is None:
-            return "a continuation frame with no fragmented message to continue (RFC 6455 §5.4)", 1002, False
-        if opcode != CONTINUATION and self._message_opcode is not None:
-            return (f"a new {opcode_name(opcode)} frame while a fragmented {opcode_name(self._message_opcode)} "
-                    "message is unfinished (RFC 6455 §5.4)", 1002, False)
-        return None
-
-    def _follow_message(self, opcode: int, payload: bytes, fin: bool) -> tuple[int, bytes] | None:
-        """Add a data frame to the message it belongs to; the message's type and payload once it is complete."""
-        if opcode != CONTINUATION:
-            self._message_opcode = opcode
-            self._message_parts = []
-            self._validator = Utf8Validator() if opcode == TEXT else None
-        self._message_parts.append(payload)
-        if not fin:
-            return None
-        assert self._message_opcode is not None
-        completed = (self._message_opcode, b"".join(self._message_parts))
-        self._message_parts = []
-        return completed
-
-    def _utf8_problem(self, payload: bytes, fin: bool) -> tuple[str, int, bool] | None:
-        """Feed a text fragment to the validator; the problem when this fragment made the message invalid UTF-8."""
-        validator = self._validator
-        assert validator is not None
-        already_invalid = validator.invalid_at is not None
-        invalid_at = validator.feed(payload)
-        if invalid_at is None and fin:
-            invalid_at = validator.finish()
-        if invalid_at is None or already_invalid:
-            return None
-        return f"the text message is not valid UTF-8 from byte {invalid_at} on (RFC 6455 §8.1)", 1007, not fin
-
-
-def _close_problem(payload: bytes) -> tuple[str, int, bool] | None:
-    close = parse_close_payload(payload)
-    if not close.problems:
-        return None
-    code = 1007 if close.code is not None and close.problems[0].startswith("the close reason") else 1002
-    return close.problems[0], code, False
-
-
-def _shortest_form(length: int) -> int:
-    return 7 if length <= 125 else 16 if length <= 0xFFFF else 64
-
-
-def _rsv_names(rsv: int) -> str:
-    names = [name for name, bit in (("RSV1", 4), ("RSV2", 2), ("RSV3", 1)) if rsv & bit]
-    return " and ".join(names) + (" are" if len(names) > 1 else " is")
-
-
-def _label(opcode: int, fin: bool, rsv: int) -> str:
-    flags = [opcode_name(opcode)] + ([] if fin else ["FIN clear"]) + ([f"RSV {rsv}"] if rsv else [])
-    return ", ".join(flags)
-
-
 # --- describing what the server sent --------------------------------------------------------------------------
 
 
@@ -278,6 +56,13 @@ def describe_message(opcode: int, payload: bytes) -> str:
     """``the 13-byte TEXT message 'Hello, world!'`` with the payload escaped and cut short."""
     shown = f" '{printable(payload, _SHOWN)}'" if payload else ""
     return f"the {len(payload)}-byte {opcode_name(opcode)} message{shown}"
+
+
+def describe_expected(expected: Expected) -> str:
+    """``the echo of the 13-byte TEXT message 'Hello'`` or ``the pong of the PING 'x'``."""
+    if expected.kind == "echo":
+        return f"the echo of {describe_message(expected.opcode, expected.payload)}"
+    return f"the pong of {_describe_ping(expected.payload)}"
 
 
 def _describe_ping(payload: bytes) -> str:
@@ -373,11 +158,11 @@ def accepted_close_codes(sent_code: int | None) -> frozenset[int]:
     A Close frame without a code is accepted too (RFC 6455 §5.5.1 makes
     the body optional), which callers check separately.
     """
-    return frozenset({1000} if sent_code is None else {1000, sent_code})
+    return frozenset({CloseCode.NORMAL_CLOSURE} if sent_code is None else {CloseCode.NORMAL_CLOSURE, sent_code})
 
 
 def connection_failed(
-    violation: ClientViolation,
+    violation: SentViolation,
     observations: list[Observation],
     pending: list[Expected],
     codes: frozenset[int],
@@ -415,7 +200,7 @@ def connection_failed(
             match = next((item for item in owed if item.answered_by(event)), None)
             if match is not None:
                 owed.remove(match)
-            elif observation.frames_sent >= violation.number:
+            elif observation.sent_before >= violation.number:
                 return Verdict(False, f"The server did not fail the connection after {what}: it "
                                       f"{describe_event(event, timeout)}.")
         elif isinstance(event, Ended) or event.opcode == CLOSE:
@@ -436,7 +221,7 @@ def connection_failed(
         if strict:
             return Verdict(False, f"{sentence}.")
         return Verdict(True, f"{sentence} (Autobahn: WRONG CODE).", warning=True)
-    if (violation.invalid_utf8_in_fragment and end.frames_sent > violation.number
+    if (violation.invalid_utf8_in_fragment and end.sent_before > violation.number
             and next_frame_delay is not None and next_frame_delay >= FAIL_FAST_WINDOW):
         return Verdict(True, f"The server failed the connection after {what}, but only after more of the message "
                              f"had been sent {next_frame_delay:.1f} s later, not as soon as the invalid byte arrived: "
@@ -444,7 +229,7 @@ def connection_failed(
     unanswered = [item for item in owed if item.kind == "pong" or target_echoes]
     if unanswered:
         return Verdict(True, f"The server failed the connection after {what} ({reaction}), but without first "
-                             f"sending {unanswered[0].describe()} sent before it (Autobahn: NON-STRICT).",
+                             f"sending {describe_expected(unanswered[0])} sent before it (Autobahn: NON-STRICT).",
                        warning=True)
     return Verdict(True, f"The server failed the connection after {what}: {reaction}.")
 

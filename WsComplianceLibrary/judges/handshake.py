@@ -23,7 +23,7 @@ from .verdicts import (
     request_line,
     request_values,
 )
-from ..wirelog import printable
+from ..wire.printable import printable
 
 __all__ = ["RULES", "Rule", "rule_named"]
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..wire.http2.request import field_values
 from ..wire.websocket import CLOSE, PONG, TEXT, Frame, FrameReader, Message, describe_frame
 from ..wire.http2.response import H2Outcome, H2Response
-from ..wirelog import printable
+from ..wire.printable import printable
 from .verdicts import Verdict
 
 __all__ = ["RULES", "H2Rule", "describe", "request_summary"]

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..wire.http1.request import accept_for_key
 from ..wire.http1.response import Headers, Outcome, Response
-from ..wirelog import printable
+from ..wire.printable import printable
 
 __all__ = [
     "WARN_TAG",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Union
 
 from robot.api import logger
 from robotlibcore import keyword
@@ -14,8 +13,7 @@ from ..wire.http1.response import Response
 from ..target import Target
 from ..transport.http1 import exchange
 from ..wirelog import log_exchange
-
-HeaderArgument = Union[dict, list, None]
+from .arguments import HeaderArgument, header_pairs
 
 
 class ExchangeKeywords:
@@ -73,7 +71,7 @@ class ExchangeKeywords:
                 path if path is not None else target.path,
                 target.authority,
                 http_version,
-                _header_pairs(headers),
+                header_pairs(headers),
                 body,
                 key if key is not None else SAMPLE_KEY,
             )
@@ -140,20 +138,3 @@ class ExchangeKeywords:
         if not response.outcome.connected:
             raise KeywordError(f"Could not reach {target.url}: {response.detail}.")
         return response
-
-
-def _header_pairs(headers: HeaderArgument) -> list[tuple[str, str | None]] | None:
-    if headers is None:
-        return None
-    if isinstance(headers, dict):
-        return [(str(k), None if v is None else str(v)) for k, v in headers.items()]
-    pairs = []
-    for item in headers:
-        if isinstance(item, (list, tuple)) and len(item) == 2:
-            pairs.append((str(item[0]), None if item[1] is None else str(item[1])))
-        elif isinstance(item, str) and ":" in item:
-            name, _, value = item.partition(":")
-            pairs.append((name, value.strip()))
-        else:
-            raise KeywordError(f"Header {item!r} is neither a (name, value) pair nor a 'Name: value' string.")
-    return pairs

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import ast
 import dataclasses
 import html
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any, Union
+from typing import Any
 
 from robot.api import logger
 from robot.api.exceptions import SkipExecution
@@ -23,14 +22,23 @@ from ..wire.http1.request import RequestError
 from ..wire.http2.frames import FrameRecord
 from ..wire.http2.request import extended_connect_fields
 from ..wire.http2.response import H2Outcome, H2Response
-from ..wire.websocket import CLOSE, PING, PONG, TEXT, Frame, Message, build_frame, close_payload, describe_frame
+from ..wire.websocket import (
+    CLOSE,
+    PING,
+    PONG,
+    TEXT,
+    CloseCode,
+    Frame,
+    Message,
+    build_frame,
+    close_payload,
+    describe_frame,
+)
 from ..wirelog import printable
+from .arguments import HeaderArgument, header_pairs
 from .assertions import report
 
 __all__ = ["Http2Keywords"]
-
-FieldArgument = Union[dict, list, str, None]
-"""Field changes as a dictionary or ``(name, value)`` pairs; empty text means none."""
 
 _FRAME_KINDS: dict[str, tuple[int, Callable[[list[Frame], list[Message]], bool]]] = {
     "text": (TEXT, lambda frames, messages: bool(messages)),
@@ -129,7 +137,7 @@ class Http2Keywords:
     def send_extended_connect(
         self,
         path: str | None = None,
-        headers: FieldArgument = None,
+        headers: HeaderArgument = None,
         subprotocols: str | None = None,
         extensions: str | None = None,
         timeout: timedelta | None = None,
@@ -172,11 +180,11 @@ class Http2Keywords:
         """
         return self._send(path, headers, subprotocols, extensions, timeout)
 
-    def _send(self, path: str | None, headers: FieldArgument, subprotocols: str | None, extensions: str | None,
+    def _send(self, path: str | None, headers: HeaderArgument, subprotocols: str | None, extensions: str | None,
               timeout: timedelta | None, send_data: bytes = b"",
               enough: Callable[[bytes], bool] | None = None) -> H2Response:
         target = self._require_target()
-        overrides = [*(_overrides(headers) or [])]
+        overrides = [*(header_pairs(headers) or [])]
         for name, value in (("sec-websocket-protocol", subprotocols), ("sec-websocket-extensions", extensions)):
             if value is not None:
                 overrides.insert(0, (name, value))
@@ -274,7 +282,7 @@ class Http2Keywords:
         self,
         kind: str,
         payload: str = "",
-        headers: FieldArgument = None,
+        headers: HeaderArgument = None,
         timeout: timedelta | None = None,
     ) -> H2Response:
         """Opens a WebSocket over HTTP/2, sends one masked frame in DATA frames, and reads the server's reply.
@@ -297,7 +305,7 @@ class Http2Keywords:
         except KeyError:
             raise KeywordError(f"Frame kind {printable(kind, 40)!r} is not text, ping or close.") from None
         data = payload.encode("utf-8")
-        frame = build_frame(opcode, close_payload(1000, data) if opcode == CLOSE else data)
+        frame = build_frame(opcode, close_payload(CloseCode.NORMAL_CLOSURE, data) if opcode == CLOSE else data)
         return self._send(None, headers, None, None, timeout, frame,
                           lambda received: replied(*server_frames(received)[:2]))
 
@@ -379,28 +387,6 @@ def _http2_target(url: str) -> Target:
         return dataclasses.replace(parse_target("http://" + url.strip()[6:]), url=url.strip())
     except TargetError as error:
         raise KeywordError(str(error)) from None
-
-
-def _overrides(headers: FieldArgument) -> list[tuple[str, str | None]] | None:
-    if isinstance(headers, str) and headers.strip():
-        # A suite cell arrives as text (a union with str takes text as is): read it as Robot reads a dict.
-        try:
-            headers = ast.literal_eval(headers)
-        except (ValueError, SyntaxError):
-            raise KeywordError(f"Fields '{printable(headers, 80)}' are neither a dictionary nor (name, value) "
-                               "pairs.") from None
-    if not headers:
-        return None
-    if isinstance(headers, dict):
-        return [(str(name), None if value is None else str(value)) for name, value in headers.items()]
-    if not isinstance(headers, (list, tuple)):
-        raise KeywordError(f"Fields {headers!r:.80} are neither a dictionary nor (name, value) pairs.")
-    pairs = []
-    for item in headers:
-        if not (isinstance(item, (list, tuple)) and len(item) == 2):
-            raise KeywordError(f"Field {item!r:.80} is not a (name, value) pair.")
-        pairs.append((str(item[0]), None if item[1] is None else str(item[1])))
-    return pairs
 
 
 def _log_exchange(response: H2Response) -> None:

@@ -9,8 +9,9 @@ from robotlibcore import keyword
 from ..context import KeywordError
 from ..judges.handshake import rule_named
 from ..wire.http1.response import Response
+from .arguments import HeaderArgument
 from .assertions import AssertionKeywords
-from .exchange import ExchangeKeywords, HeaderArgument
+from .exchange import ExchangeKeywords
 
 
 class RuleKeywords:

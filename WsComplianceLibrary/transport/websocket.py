@@ -12,51 +12,19 @@ own deadline, and nothing the server does raises.
 
 from __future__ import annotations
 
-import enum
 import socket
 import ssl
 import time
-from dataclasses import dataclass
 
 from ..target import Target
 from ..wire.http1.response import Outcome, Response
-from ..wire.websocket import DEFAULT_MAX_MESSAGE_SIZE, Event, FrameReader
+from ..wire.websocket import DEFAULT_MAX_MESSAGE_SIZE, EndKind, Ended, Event, FrameReader
 from .connection import Deadline, connect
 from .http1 import exchange_on
 
-__all__ = ["EndKind", "Ended", "WebSocketConnection"]
+__all__ = ["WebSocketConnection"]
 
 _RECV_SIZE = 65536
-
-
-class EndKind(str, enum.Enum):
-    """Why a wait returned no frame."""
-
-    CLOSED = "closed"
-    """The server closed the TCP connection cleanly."""
-    RESET = "reset"
-    """The connection was reset, or reading from it failed."""
-    TIMEOUT = "timeout"
-    """Nothing whole arrived within the timeout; the connection is still open."""
-    TOO_LARGE = "too large"
-    """A frame or message outgrew the reader's cap; reading stopped and the connection was closed."""
-    NOT_OPEN = "not open"
-    """There is no WebSocket connection: the handshake did not end in ``101``, or :meth:`close` was called."""
-
-    def __str__(self) -> str:
-        return self.value
-
-
-@dataclass(frozen=True)
-class Ended:
-    """How a wait ended without a frame, with a one-sentence ``detail``.
-
-    Every kind but :attr:`EndKind.TIMEOUT` is final: the socket is closed
-    and later waits return the same :class:`Ended`.
-    """
-
-    how: EndKind
-    detail: str
 
 
 class WebSocketConnection:

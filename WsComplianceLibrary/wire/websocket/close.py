@@ -22,17 +22,43 @@ is described, not forbidden.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 
 from ..printable import printable
 from .utf8 import Utf8Validator
 
-__all__ = ["ClosePayload", "close_payload", "is_valid_close_code", "parse_close_payload"]
+__all__ = ["CloseCode", "ClosePayload", "close_payload", "is_valid_close_code", "parse_close_payload"]
+
+
+class CloseCode(enum.IntEnum):
+    """The close codes of RFC 6455 §7.4.1 and the IANA registry (§11.7), by the registry's names."""
+
+    NORMAL_CLOSURE = 1000
+    GOING_AWAY = 1001
+    PROTOCOL_ERROR = 1002
+    UNSUPPORTED_DATA = 1003
+    NO_STATUS_RCVD = 1005
+    """Never on the wire: stands for "the Close frame had no code"."""
+    ABNORMAL_CLOSURE = 1006
+    """Never on the wire: stands for "the connection ended without a Close frame"."""
+    INVALID_FRAME_PAYLOAD_DATA = 1007
+    POLICY_VIOLATION = 1008
+    MESSAGE_TOO_BIG = 1009
+    MANDATORY_EXTENSION = 1010
+    INTERNAL_ERROR = 1011
+    SERVICE_RESTART = 1012
+    TRY_AGAIN_LATER = 1013
+    BAD_GATEWAY = 1014
+    TLS_HANDSHAKE = 1015
+    """Never on the wire: stands for "the TLS handshake failed"."""
 
 
 def is_valid_close_code(code: int) -> bool:
     """Whether ``code`` may be sent in a Close frame (see the module docstring for the choice of 1012-1015)."""
-    return 1000 <= code <= 1003 or 1007 <= code <= 1014 or 3000 <= code <= 4999
+    return (CloseCode.NORMAL_CLOSURE <= code <= CloseCode.UNSUPPORTED_DATA
+            or CloseCode.INVALID_FRAME_PAYLOAD_DATA <= code <= CloseCode.BAD_GATEWAY
+            or 3000 <= code <= 4999)
 
 
 def close_payload(code: int | None, reason: bytes = b"") -> bytes:

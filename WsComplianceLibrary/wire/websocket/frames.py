@@ -23,6 +23,7 @@ __all__ = [
     "DESCRIBED_PAYLOAD",
     "Frame",
     "MAX_CONTROL_PAYLOAD",
+    "OutgoingFrame",
     "PING",
     "PONG",
     "TEXT",
@@ -182,6 +183,16 @@ class Frame:
         return opcode_name(self.opcode)
 
     @property
+    def rsv(self) -> int:
+        """The 3-bit RSV field: RSV1=4, RSV2=2, RSV3=1."""
+        return self.rsv1 << 2 | self.rsv2 << 1 | self.rsv3
+
+    @property
+    def length_form(self) -> int:
+        """The width of the length field as written, in bits: 7, 16 or 64."""
+        return {126: 16, 127: 64}.get(self.header[1] & 0x7F, 7) if len(self.header) > 1 else 7
+
+    @property
     def is_control(self) -> bool:
         """Whether this is a control frame (opcode 0x8 to 0xF)."""
         return is_control(self.opcode)
@@ -189,6 +200,31 @@ class Frame:
     def __repr__(self) -> str:
         # Short on purpose, like Response's: payloads can be megabytes of server bytes.
         return f"<Frame {self.opcode_name}{' FIN' if self.fin else ''}, {self.length} bytes>"
+
+
+@dataclass(frozen=True)
+class OutgoingFrame:
+    """One frame to send, with every header field a case may want wrong; ``rsv`` is the 3-bit field (RSV1=4)."""
+
+    opcode: int
+    payload: bytes
+    fin: bool = True
+    rsv: int = 0
+    masked: bool = True
+    masking_key: bytes | None = None
+    length_form: Literal[7, 16, 64] | None = None
+    announced_length: int | None = None
+
+    def encode(self) -> tuple[bytes, Frame]:
+        """The frame's bytes, and the frame as the peer will read it; :class:`ValueError` as :func:`build_frame`."""
+        key = (self.masking_key or os.urandom(4)) if self.masked else None
+        data = build_frame(self.opcode, self.payload, fin=self.fin, rsv1=bool(self.rsv & 4), rsv2=bool(self.rsv & 2),
+                           rsv3=bool(self.rsv & 1), masked=self.masked, masking_key=key, length_form=self.length_form,
+                           announced_length=self.announced_length)
+        header = data[:len(data) - len(self.payload)]
+        length = len(self.payload) if self.announced_length is None else self.announced_length
+        return data, Frame(self.fin, bool(self.rsv & 4), bool(self.rsv & 2), bool(self.rsv & 1), self.opcode,
+                           self.masked, key, length, self.payload, header)
 
 
 def describe_frame(frame: Frame, direction: Literal["sent", "received"]) -> str:

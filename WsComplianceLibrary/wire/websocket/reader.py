@@ -21,8 +21,9 @@ from typing import Union
 
 from ..printable import printable
 from .close import ClosePayload, parse_close_payload
-from .frames import BINARY, CLOSE, CONTINUATION, MAX_CONTROL_PAYLOAD, TEXT, Frame, is_control, mask, opcode_name
-from .utf8 import Utf8Validator
+from .events import Message
+from .frames import CLOSE, CONTINUATION, Frame, mask, opcode_name
+from .rules import BrokenRule, FrameRules, Role
 
 __all__ = ["DEFAULT_MAX_MESSAGE_SIZE", "Event", "FrameReader", "Message"]
 
@@ -31,27 +32,6 @@ DEFAULT_MAX_MESSAGE_SIZE = 16 * 1024 * 1024
 
 _EXTENDED_LENGTH_SIZE = {126: 2, 127: 8}
 """Bytes of extended length that follow a 7-bit length of 126 or 127 (RFC 6455 §5.2)."""
-
-_SHOWN = 8
-"""Server bytes quoted around an invalid UTF-8 sequence."""
-
-
-@dataclass(frozen=True, repr=False)
-class Message:
-    """A completed data message: its opcode (TEXT or BINARY), its payload and how many frames carried it."""
-
-    opcode: int
-    payload: bytes
-    frame_count: int
-
-    @property
-    def text(self) -> str:
-        """The payload decoded as UTF-8, undecodable bytes replaced."""
-        return self.payload.decode("utf-8", errors="replace")
-
-    def __repr__(self) -> str:
-        return f"<Message {opcode_name(self.opcode)}, {len(self.payload)} bytes in {self.frame_count} frames>"
-
 
 Event = Union[Frame, Message]
 """What :meth:`FrameReader.next_event` returns: each frame, and a message after its last frame."""
@@ -63,7 +43,7 @@ class _Header:
 
     number: int
     fin: bool
-    rsv: tuple[bool, bool, bool]
+    rsv: int
     opcode: int
     masking_key: bytes | None
     length: int
@@ -74,13 +54,13 @@ class _Header:
 
 
 class FrameReader:
-    """Incremental, lenient reader of the frames a server sends.
+    """Incremental, lenient reader of the frames the peer sends (a server's, unless ``sender`` says otherwise).
 
     Call :meth:`feed` with each chunk received, :meth:`feed_eof` when the
-    server closes, and :meth:`next_event` until it returns ``None``.
+    peer closes, and :meth:`next_event` until it returns ``None``.
     ``negotiated_rsv`` names the RSV bits (1, 2, 3) an extension
     negotiated in the handshake gave a meaning to; any other set bit is a
-    violation.
+    violation. The rules are :class:`~.rules.FrameRules`' for ``sender``.
 
     Where the server breaks a rule, reading goes on: a masked frame is
     unmasked with its key, a frame after the Close frame is still read, and
@@ -89,10 +69,13 @@ class FrameReader:
     """
 
     def __init__(
-        self, max_message_size: int = DEFAULT_MAX_MESSAGE_SIZE, negotiated_rsv: tuple[int, ...] = ()
+        self,
+        max_message_size: int = DEFAULT_MAX_MESSAGE_SIZE,
+        negotiated_rsv: tuple[int, ...] = (),
+        sender: Role = Role.SERVER,
     ) -> None:
         self.max_message_size = max_message_size
-        self.negotiated_rsv = tuple(negotiated_rsv)
+        self.rules = FrameRules(sender, negotiated_rsv)
         self.violations: list[str] = []
         """One sentence per rule the server broke, in the order seen."""
         self.too_large: str | None = None
@@ -103,9 +86,6 @@ class FrameReader:
         self._buffer = bytearray()
         self._events: deque[Event] = deque()
         self._header: _Header | None = None
-        self._frames_read = 0
-        self._close_frame_number: int | None = None
-        self._message: _OpenMessage | None = None
 
     @property
     def pending_bytes(self) -> int:
@@ -148,69 +128,37 @@ class FrameReader:
         raw = bytes(buffer[:size])
         del buffer[:size]
         length = int.from_bytes(raw[2:2 + extended], "big") if extended else raw[1] & 0x7F
-        self._frames_read += 1
         header = _Header(
-            number=self._frames_read,
+            number=self.rules.frames + 1,
             fin=bool(raw[0] & 0x80),
-            rsv=(bool(raw[0] & 0x40), bool(raw[0] & 0x20), bool(raw[0] & 0x10)),
+            rsv=(raw[0] >> 4) & 0x7,
             opcode=raw[0] & 0x0F,
             masking_key=raw[size - 4:] if masked else None,
             length=length,
             raw=raw,
         )
-        self._check_header(header, extended)
+        self._violate(header, self.rules.check_header(
+            fin=header.fin, rsv=header.rsv, opcode=header.opcode, masking_key=header.masking_key,
+            length=length, length_form=extended * 8 or 7))
         self._check_size(header)
         return header
 
-    def _check_header(self, header: _Header, extended: int) -> None:
-        if self._close_frame_number is not None:
-            self._violate(header, f"it arrived after the server's Close frame (frame {self._close_frame_number}), "
-                                  "after which a server sends nothing (RFC 6455 §5.5.1)")
-        if header.masking_key is not None:
-            self._violate(header, f"the server masked it (key {printable(header.masking_key)}), "
-                                  "but a server MUST NOT mask the frames it sends (RFC 6455 §5.1)")
-        for bit, is_set in enumerate(header.rsv, start=1):
-            if is_set and bit not in self.negotiated_rsv:
-                self._violate(header, f"RSV{bit} is set but no extension giving it a meaning was negotiated "
-                                      "(RFC 6455 §5.2)")
-        if 0x3 <= header.opcode <= 0x7 or header.opcode >= 0xB:
-            self._violate(header, f"opcode 0x{header.opcode:x} is reserved for further definition (RFC 6455 §5.2)")
-        if extended == 8 and header.length >> 63:
-            self._violate(header, "the 64-bit length has its most significant bit set, which MUST be 0 "
-                                  "(RFC 6455 §5.2)")
-        if (extended == 2 and header.length <= MAX_CONTROL_PAYLOAD) or (extended == 8 and header.length <= 0xFFFF):
-            self._violate(header, f"the length {header.length} is written in the {extended * 8}-bit form, "
-                                  "but the minimal number of bytes MUST be used (RFC 6455 §5.2)")
-        if is_control(header.opcode):
-            if header.length > MAX_CONTROL_PAYLOAD:
-                self._violate(header, f"a control frame carries {header.length} bytes, more than "
-                                      f"{MAX_CONTROL_PAYLOAD} (RFC 6455 §5.5)")
-            if not header.fin:
-                self._violate(header, "a control frame has FIN clear, but control frames MUST NOT be "
-                                      "fragmented (RFC 6455 §5.5)")
-        elif header.opcode == CONTINUATION and self._message is None:
-            self._violate(header, "a continuation frame arrived with no fragmented message to continue "
-                                  "(RFC 6455 §5.4)")
-        elif header.opcode in (TEXT, BINARY) and self._message is not None:
-            self._violate(header, f"a new data frame arrived while the {opcode_name(self._message.opcode)} "
-                                  f"message begun in frame {self._message.first_frame} was unfinished "
-                                  "(RFC 6455 §5.4)")
-
     def _check_size(self, header: _Header) -> None:
+        message = self.rules.message
         if header.length > self.max_message_size:
             self._stop(f"{header.where()} announces {header.length} bytes, more than the "
                        f"{self.max_message_size} this reader keeps; reading stopped without buffering it.")
-        elif header.opcode == CONTINUATION and self._message is not None:
-            size = self._message.size + header.length
+        elif header.opcode == CONTINUATION and message is not None:
+            size = message.size + header.length
             if size > self.max_message_size:
-                self._stop(f"{header.where()} would grow the message begun in frame {self._message.first_frame} "
+                self._stop(f"{header.where()} would grow the message begun in frame {message.first_frame} "
                            f"to {size} bytes, more than the {self.max_message_size} this reader keeps; "
                            "reading stopped without buffering it.")
 
     def _stop(self, reason: str) -> None:
         self.too_large = reason
         self._buffer.clear()
-        self._message = None
+        self.rules.message = None
 
     def _take_payload(self, header: _Header) -> None:
         with memoryview(self._buffer) as view:  # one copy: slicing the bytearray first would make two
@@ -218,63 +166,20 @@ class FrameReader:
         del self._buffer[:header.length]
         payload = mask(received, header.masking_key) if header.masking_key is not None else received
         self._events.append(Frame(
-            fin=header.fin, rsv1=header.rsv[0], rsv2=header.rsv[1], rsv3=header.rsv[2], opcode=header.opcode,
-            masked=header.masking_key is not None, masking_key=header.masking_key, length=header.length,
-            payload=payload, header=header.raw,
+            fin=header.fin, rsv1=bool(header.rsv & 4), rsv2=bool(header.rsv & 2), rsv3=bool(header.rsv & 1),
+            opcode=header.opcode, masked=header.masking_key is not None, masking_key=header.masking_key,
+            length=header.length, payload=payload, header=header.raw,
         ))
-        if header.opcode == CLOSE:
-            self._take_close(header, payload)
-        elif header.opcode in (TEXT, BINARY):
-            self._message = _OpenMessage(header.opcode, header.number)
-            self._continue_message(header, payload)
-        elif header.opcode == CONTINUATION and self._message is not None:
-            self._continue_message(header, payload)
+        broken, message = self.rules.take_payload(header.fin, header.opcode, payload)
+        self._violate(header, broken)
+        if header.opcode == CLOSE and self.close is None:
+            self.close = parse_close_payload(payload)
+        if message is not None:
+            self._events.append(message)
 
-    def _take_close(self, header: _Header, payload: bytes) -> None:
-        close = parse_close_payload(payload)
-        for problem in close.problems:
-            self._violate(header, problem)
-        if self.close is None:
-            self.close = close
-            self._close_frame_number = header.number
-
-    def _continue_message(self, header: _Header, payload: bytes) -> None:
-        message = self._message
-        assert message is not None
-        message.add(payload)
-        if message.validator is not None and not message.invalid_reported:
-            invalid_at = message.validator.feed(payload)
-            if invalid_at is None and header.fin:
-                invalid_at = message.validator.finish()
-            if invalid_at is not None:
-                message.invalid_reported = True
-                shown = printable(message.joined()[invalid_at:invalid_at + _SHOWN])
-                self.violations.append(
-                    f"Text message begun in frame {message.first_frame}: the payload is not valid UTF-8 "
-                    f"from byte {invalid_at} on ({shown}) (RFC 6455 §5.6, §8.1)."
-                )
-        if header.fin:
-            self._events.append(Message(message.opcode, message.joined(), len(message.parts)))
-            self._message = None
-
-    def _violate(self, header: _Header, clause: str) -> None:
-        self.violations.append(f"{header.where()}: {clause}.")
-
-
-class _OpenMessage:
-    """A data message whose last frame has not arrived yet."""
-
-    def __init__(self, opcode: int, first_frame: int) -> None:
-        self.opcode = opcode
-        self.first_frame = first_frame
-        self.parts: list[bytes] = []
-        self.size = 0
-        self.validator = Utf8Validator() if opcode == TEXT else None
-        self.invalid_reported = False
-
-    def add(self, payload: bytes) -> None:
-        self.parts.append(payload)
-        self.size += len(payload)
-
-    def joined(self) -> bytes:
-        return b"".join(self.parts)
+    def _violate(self, header: _Header, broken: list[BrokenRule]) -> None:
+        for rule in broken:
+            # A rule on a whole text message's UTF-8 is about the message, whichever frame revealed it.
+            where = header.where() if rule.message_begun_in is None else \
+                f"Text message begun in frame {rule.message_begun_in}"
+            self.violations.append(f"{where}: {rule.clause}.")
