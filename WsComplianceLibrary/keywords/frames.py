@@ -50,6 +50,8 @@ __all__ = ["FrameKeywords"]
 
 _TAGS = ["frames"]
 """The libdoc tag of every keyword here."""
+_ASSERTION_TAGS = [*_TAGS, "assertion"]
+"""The tags of the keywords that judge the server."""
 
 
 class FrameKeywords:
@@ -350,7 +352,7 @@ class FrameKeywords:
 
     # --- assertions ---
 
-    @keyword(tags=_TAGS)
+    @keyword(tags=_ASSERTION_TAGS)
     def message_should_be_echoed(self, timeout: timedelta | None = None) -> None:
         """Fails unless the server's next message equals the oldest message sent and not echoed yet.
 
@@ -387,7 +389,7 @@ class FrameKeywords:
                     raise SkipExecution(f"Not applicable: the target does not echo: {problem}.")
             report(verdict)
 
-    @keyword(tags=_TAGS)
+    @keyword(tags=_ASSERTION_TAGS)
     def round_trips_should_be_echoed(self, count: int, type: str, payload: str = "", repeat: int | None = 1,
                                      payload_hex: str | None = None, length: int | None = None,
                                      timeout: timedelta | None = None) -> None:
@@ -434,7 +436,7 @@ class FrameKeywords:
         report(Verdict(True, f"The server echoed all {count} round trips of {describe_message(opcode, data)} "
                              f"in {elapsed:.3f} s ({elapsed / count * 1000:.3f} ms each)."))
 
-    @keyword(tags=_TAGS)
+    @keyword(tags=_ASSERTION_TAGS)
     def pong_should_answer_ping(self, timeout: timedelta | None = None) -> None:
         """Fails unless the server's next Pong carries the payload of the oldest Ping not answered yet.
 
@@ -458,7 +460,7 @@ class FrameKeywords:
                 session.state.expected.remove(pings[0])
             report(judge.pong_answers(pings[0], outcome, wait, tuple(item.payload for item in pings[1:])))
 
-    @keyword(tags=_TAGS)
+    @keyword(tags=_ASSERTION_TAGS)
     def connection_should_be_failed(self, code: int | str = int(CloseCode.PROTOCOL_ERROR), strict: bool = False,
                                     timeout: timedelta | None = None) -> None:
         """Fails unless the server failed the connection after the first frame sent that breaks a rule.
@@ -514,7 +516,7 @@ class FrameKeywords:
             report(judge.connection_failed(violation, observations, pending, codes, strict, wait, target_echoes,
                                            state.next_frame_delay(violation)))
 
-    @keyword(tags=_TAGS)
+    @keyword(tags=_ASSERTION_TAGS)
     def server_should_close_cleanly(self, code: int | None = int(CloseCode.NORMAL_CLOSURE), strict: bool = False,
                                     timeout: timedelta | None = None) -> None:
         """Fails unless the server completes the closing handshake and closes the TCP connection.
