@@ -3,30 +3,35 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 from robot.errors import DataError
+from robot.libraries.BuiltIn import BuiltIn, RobotNotRunningError
 from robot.running.context import EXECUTION_CONTEXTS
 from robot.utils import timestr_to_secs
 
 from .reference_server import ReferenceServer
+from .settings import HandshakeSettings, SettingsError
 from .wire.http1.request import build_upgrade_request, new_key
 from .target import Target, TargetError, parse_target
 from .transport.connection import Deadline
 from .transport.http1 import exchange
-from .transport.websocket import Ended, WebSocketConnection
+from .wire.http1.response import Outcome
+from .transport.websocket import EndKind, Ended, WebSocketConnection
 from .judges.frames import describe_event
-from .judges.verdicts import handshake_accepted
-from .wire.websocket import CLOSE, TEXT, Message, build_frame, close_payload
+from .judges.verdicts import describe, handshake_accepted
+from .wire.websocket import CLOSE, PING, TEXT, Message, build_frame, close_payload
 
 # Endpoint probes run beside the cases, so a silent target costs one timeout, not two.
-_PROBES = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ws-endpoint-probe")
+_PROBES = ThreadPoolExecutor(max_workers=3, thread_name_prefix="ws-endpoint-probe")
 
 __all__ = [
-    "ECHO_PROBE_TEXT", "TARGET_NAME_RULE", "ImportArgumentError", "KeywordError", "LibraryContext", "flag",
-    "is_usable_target_name", "name_top_level_suite", "probe_echo", "seconds", "suite_settings", "time_in_seconds",
+    "ECHO_PROBE_TEXT", "SETTINGS_HINT", "TARGET_NAME_RULE", "ImportArgumentError", "KeywordError", "LibraryContext",
+    "flag", "is_usable_target_name", "name_top_level_suite", "probe_echo", "probe_silence", "seconds",
+    "suite_handshake_settings", "suite_settings", "time_in_seconds",
 ]
 
 TARGET_NAME_RULE = "1 to 64 letters, digits, '_' or '-', starting with a letter or digit"
@@ -37,6 +42,18 @@ _TARGET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
 ECHO_PROBE_TEXT = "WsComplianceLibrary echo check"
 """The text message the echo probe sends and expects back."""
+
+Probe = Callable[[Target, float, bool, HandshakeSettings], "str | None"]
+"""A positive control run once per target and settings: ``None`` when the target passes it, else why not."""
+
+SETTINGS_HINT = "check WS_HEADERS, WS_SUBPROTOCOL and the URL"
+"""What to look at when the target refuses the correct handshake: its settings may be missing."""
+
+ECHO_GRACE = 0.25
+"""Seconds an echo case waits at a target that does not echo, for a frame of its that breaks a rule."""
+
+REFUSED_BASELINE = "the correct handshake (COMP-UPGRADE-BASELINE)"
+"""How the endpoint probe's sentence starts when the target answered the correct handshake with a refusal."""
 
 _TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
 _FALSE_WORDS = frozenset({"false", "no", "off", "0"})
@@ -114,6 +131,31 @@ def suite_settings(timeout: timedelta | str | float, verify_tls: bool | str, tar
     return time_in_seconds(timeout, "TIMEOUT"), flag(verify_tls, "VERIFY_TLS")
 
 
+def suite_handshake_settings() -> HandshakeSettings:
+    """The handshake settings the running suite's variables give: ``WS_HEADERS``, ``WS_SUBPROTOCOL``,
+    ``FOREIGN_ORIGIN`` and ``ORIGIN_CHECK``; defaults outside Robot or where a variable is not set.
+
+    The values are read here, not passed as keyword arguments, so Robot never
+    logs them (it logs every argument at ``--loglevel TRACE``). The first
+    unusable value fails in one sentence naming the variable.
+    """
+    from .settings import parse_headers, parse_origin_check, parse_subprotocols
+
+    try:
+        variables = BuiltIn()
+        value = variables.get_variable_value
+        return HandshakeSettings(
+            header_templates=parse_headers(value("${WS_HEADERS}", "")),
+            subprotocols=parse_subprotocols(value("${WS_SUBPROTOCOL}", "")),
+            foreign_origin=str(value("${FOREIGN_ORIGIN}", "") or HandshakeSettings.foreign_origin),
+            origin_check_required=parse_origin_check(value("${ORIGIN_CHECK}", "")),
+        )
+    except RobotNotRunningError:
+        return HandshakeSettings()
+    except SettingsError as error:
+        raise KeywordError(str(error)) from None
+
+
 def name_top_level_suite(name: str) -> None:
     """Give the running top-level suite ``name`` when the library is being imported by that suite.
 
@@ -130,14 +172,39 @@ def name_top_level_suite(name: str) -> None:
 
 @dataclass
 class LibraryContext:
-    """The current target, timeout and TLS policy, and the embedded server if one runs."""
+    """The current target, timeout, TLS policy and handshake settings, and the embedded server if one runs.
+
+    The probes (is the target an endpoint, does it echo, does it speak
+    after the 101) run once per target URL and settings, in the
+    background, and their answers are reused by every case.
+    """
 
     timeout: float = 5.0
     verify: bool = True
     target: Target | None = None
+    settings: HandshakeSettings = field(default_factory=HandshakeSettings)
     reference_server: ReferenceServer = field(default_factory=ReferenceServer)
-    _endpoint_probes: dict[str, Future[str | None]] = field(default_factory=dict)
-    _echo_probes: dict[str, Future[str | None]] = field(default_factory=dict)
+    _endpoint_probes: dict[tuple[str, HandshakeSettings], Future[str | None]] = field(default_factory=dict)
+    _echo_probes: dict[tuple[str, HandshakeSettings], Future[str | None]] = field(default_factory=dict)
+    _silence_probes: dict[tuple[str, HandshakeSettings], Future[str | None]] = field(default_factory=dict)
+
+    def target_headers(self) -> list[tuple[str, str]]:
+        """The headers every handshake adds (see :meth:`HandshakeSettings.headers`), or a one-sentence failure."""
+        try:
+            return self.settings.headers()
+        except SettingsError as error:
+            raise KeywordError(f"{error} Nothing was sent.") from None
+
+    def target_http2_fields(self) -> list[tuple[str, str]]:
+        """The fields every extended CONNECT adds: :meth:`target_headers` with lower-case names."""
+        return [(name.lower(), value) for name, value in self.target_headers()]
+
+    def _probe(self, probes: dict[tuple[str, HandshakeSettings], Future[str | None]], probe: Probe) -> Future[str | None]:
+        target = self.require_target()
+        key = (target.url, self.settings)
+        if key not in probes:
+            probes[key] = _PROBES.submit(probe, target, self.timeout, self.verify, self.settings)
+        return probes[key]
 
     def set_url(self, url: str) -> Target:
         """Parse and remember ``url`` as the target, failing with a clear message if it is unusable."""
@@ -157,42 +224,93 @@ class LibraryContext:
         return self.target
 
     def start_endpoint_probe(self) -> None:
-        """Start, in the background, finding out whether the target is a WebSocket endpoint (once per URL)."""
-        target = self.require_target()
-        if target.url not in self._endpoint_probes:
-            self._endpoint_probes[target.url] = _PROBES.submit(probe_endpoint, target, self.timeout, self.verify)
+        """Start, in the background, finding out whether the target is a WebSocket endpoint (once per URL and settings)."""
+        self._probe(self._endpoint_probes, probe_endpoint)
 
     def endpoint_problem(self) -> str | None:
-        """Why the target is not a WebSocket endpoint, or ``None`` when it is (see :func:`probe_endpoint`)."""
-        self.start_endpoint_probe()
-        return self._endpoint_probes[self.require_target().url].result()
+        """Why the target is no WebSocket endpoint, or ``None`` when it accepts the correct handshake (see
+        :func:`probe_endpoint`)."""
+        return _result(self._probe(self._endpoint_probes, probe_endpoint))
+
+    def refusal_problem(self) -> str | None:
+        """Why a refusal says nothing about a case's rule: the target answered the correct handshake with a refusal
+        too; ``None`` when it accepts the correct handshake or could not be reached to find out."""
+        problem = self.endpoint_problem()
+        return problem if problem is not None and problem.startswith(REFUSED_BASELINE) else None
 
     def start_echo_probe(self) -> None:
-        """Start, in the background, finding out whether the target echoes a text message (once per URL)."""
-        target = self.require_target()
-        if target.url not in self._echo_probes:
-            self._echo_probes[target.url] = _PROBES.submit(probe_echo, target, self.timeout, self.verify)
+        """Start, in the background, finding out whether the target echoes a text message (once per URL and settings)."""
+        self._probe(self._echo_probes, probe_echo)
 
     def echo_problem(self) -> str | None:
         """Why the target does not echo, or ``None`` when it does (see :func:`probe_echo`)."""
-        self.start_echo_probe()
-        return self._echo_probes[self.require_target().url].result()
+        return _result(self._probe(self._echo_probes, probe_echo))
+
+    def echo_wait(self, wait: float) -> float:
+        """How long an echo case waits for its echo: ``wait``, or at a target the echo probe found not to echo only
+        :data:`ECHO_GRACE`, enough to see a frame that breaks a rule, so such a target is judged in seconds."""
+        return wait if self.echo_problem() is None else min(wait, ECHO_GRACE)
+
+    def start_silence_probe(self) -> None:
+        """Start, in the background, finding out whether the target speaks after its 101 (once per URL and settings)."""
+        self._probe(self._silence_probes, probe_silence)
+
+    def silence_problem(self) -> str | None:
+        """Why the target cannot be judged frame by frame (it never answers after the 101), or ``None``."""
+        return _result(self._probe(self._silence_probes, probe_silence))
 
 
-def probe_endpoint(target: Target, timeout: float, verify: bool) -> str | None:
-    """Send one correct handshake with a fresh key; ``None`` if it gets 101, else the reason it is no endpoint.
+def _result(probe: Future[str | None]) -> str | None:
+    try:
+        return probe.result()
+    except SettingsError as error:
+        raise KeywordError(str(error)) from None
 
-    Switching protocols is what makes an endpoint; a wrong accept value is a
-    case of its own, not a reason to call the target something else.
+
+def probe_endpoint(target: Target, timeout: float, verify: bool, settings: HandshakeSettings) -> str | None:
+    """Send one correct handshake with a fresh key and the target's settings; ``None`` if it gets 101, else why not.
+
+    This is COMP-UPGRADE-BASELINE's request. Switching protocols is what
+    makes an endpoint; a wrong accept value is a case of its own, not a
+    reason to call the target something else. When the answer is a
+    refusal, every refusal a case gets says nothing about its rule.
     """
     key = new_key()
-    request = build_upgrade_request("GET", target.path, target.authority, key=key)
+    request = build_upgrade_request("GET", target.path, target.authority, key=key, target_headers=settings.headers())
     response = exchange(target, request, timeout, verify)
-    return None if response.status == 101 else handshake_accepted(response, key).message
+    if response.status == 101:
+        return None
+    if response.outcome not in (Outcome.ANSWERED, Outcome.CLOSED, Outcome.RESET):
+        # Silence and bytes that are not HTTP are no refusal: the cases' own verdicts on them are worth reporting.
+        return handshake_accepted(response, key).message
+    return f"{REFUSED_BASELINE} {describe(response)} too, so this answer says nothing about the rule; {SETTINGS_HINT}."
+
+
+def probe_silence(target: Target, timeout: float, verify: bool, settings: HandshakeSettings) -> str | None:
+    """Open a connection, send a Ping, a text message and a Close; ``None`` if the server sends any byte back or
+    closes, else why not.
+
+    A naive upgrade handler answers 101 and then never reads: every frame
+    case would wait out its timeout for nothing. A server that refuses the
+    handshake is the endpoint probe's business, not this one's.
+    """
+    request = build_upgrade_request("GET", target.path, target.authority, key=new_key(),
+                                    target_headers=settings.headers())
+    with WebSocketConnection.open(target, request, timeout, verify) as connection:
+        if not connection.is_open:
+            return None
+        connection.send(build_frame(PING, b"WsComplianceLibrary") + build_frame(TEXT, ECHO_PROBE_TEXT.encode())
+                        + build_frame(CLOSE, close_payload(1000)))
+        event = connection.receive_event(timeout)
+        if isinstance(event, Ended) and event.how is EndKind.TIMEOUT and not connection.reader.pending_bytes:
+            return (f"The server answered 101 Switching Protocols and then neither a Ping, a message nor a Close "
+                    f"within "
+                    f"{timeout:g} s (probed once per target), so no frame case can be judged.")
+        return None
 
 
 
-def probe_echo(target: Target, timeout: float, verify: bool) -> str | None:
+def probe_echo(target: Target, timeout: float, verify: bool, settings: HandshakeSettings) -> str | None:
     """Send one short text message on a new connection; ``None`` if it comes back, else what the server did instead.
 
     Echo cases mean nothing at a server that does not echo (a chat room, a
@@ -201,7 +319,8 @@ def probe_echo(target: Target, timeout: float, verify: bool) -> str | None:
     are skipped.
     """
     payload = ECHO_PROBE_TEXT.encode()
-    request = build_upgrade_request("GET", target.path, target.authority, key=new_key())
+    request = build_upgrade_request("GET", target.path, target.authority, key=new_key(),
+                                    target_headers=settings.headers())
     with WebSocketConnection.open(target, request, timeout, verify) as connection:
         if not connection.is_open:
             return f"its handshake failed ({connection.receive_event().detail.rstrip('.')})"

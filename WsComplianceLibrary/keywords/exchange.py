@@ -76,6 +76,7 @@ class ExchangeKeywords:
                 _header_pairs(headers),
                 body,
                 key if key is not None else SAMPLE_KEY,
+                self.ctx.target_headers(),
             )
         except RequestError as error:
             raise KeywordError(f"{error} Nothing was sent.") from None

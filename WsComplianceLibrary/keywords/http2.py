@@ -13,7 +13,7 @@ from robot.api import logger
 from robot.api.exceptions import SkipExecution
 from robotlibcore import keyword
 
-from ..context import KeywordError, LibraryContext, seconds, suite_settings
+from ..context import KeywordError, LibraryContext, seconds, suite_handshake_settings, suite_settings
 from ..judges.http2 import RULES, describe, extended_connect_accepted, server_frames
 from ..judges.verdicts import Verdict
 from ..reference_http2 import Http2ReferenceServer
@@ -24,6 +24,7 @@ from ..wire.http2.frames import FrameRecord
 from ..wire.http2.request import extended_connect_fields
 from ..wire.http2.response import H2Outcome, H2Response
 from ..wire.websocket import CLOSE, PING, PONG, TEXT, Frame, Message, build_frame, close_payload, describe_frame
+from ..settings import mask_header_value
 from ..wirelog import printable
 from .assertions import report
 
@@ -92,6 +93,7 @@ class Http2Keywords:
             except KeywordError as error:
                 raise KeywordError(f"WS_URL is not a usable target: {error}") from None
         self.ctx.timeout, self.ctx.verify = new_timeout, new_verify
+        self.ctx.settings = suite_handshake_settings()
         if not ws_url:
             return self.start_http2_reference_server()
         self.set_http2_target(ws_url)
@@ -182,7 +184,8 @@ class Http2Keywords:
                 overrides.insert(0, (name, value))
         try:
             request = extended_connect_fields("https" if target.tls else "http",
-                                              path if path is not None else target.path, target.authority, overrides)
+                                              path if path is not None else target.path, target.authority, overrides,
+                                              self.ctx.target_http2_fields())
         except RequestError as error:
             raise KeywordError(f"{error} Nothing was sent.") from None
         response = exchange(target, request, seconds(timeout, self.ctx.timeout), self.ctx.verify, send_data, enough)
@@ -355,7 +358,8 @@ class Http2Keywords:
         """Why the target refuses a correct extended CONNECT, or ``None`` when it accepts one (asked once per URL)."""
         target = self._require_target()
         if target.url not in self._endpoint_problems:
-            request = extended_connect_fields("https" if target.tls else "http", target.path, target.authority)
+            request = extended_connect_fields("https" if target.tls else "http", target.path, target.authority,
+                                              target_fields=self.ctx.target_http2_fields())
             probe = exchange(target, request, self.ctx.timeout, self.ctx.verify)
             verdict = extended_connect_accepted(probe)
             self._endpoint_problems[target.url] = None if verdict.passed else verdict.message
@@ -428,5 +432,6 @@ def _frame_line(record: FrameRecord) -> str:
     flags = f" [{', '.join(record.flags)}]" if record.flags else ""
     detail = f": {printable(record.detail, 300)}" if record.detail else ""
     head = f"{arrow} {record.type} stream {record.stream}{flags}, {record.length} bytes{detail}"
-    fields = "".join(f"\n             {printable(name, 100)}: {printable(value, 300)}" for name, value in record.fields)
+    fields = "".join(f"\n             {printable(name, 100)}: {printable(mask_header_value(name, value), 300)}"
+                     for name, value in record.fields)
     return head + fields

@@ -7,7 +7,8 @@ from datetime import timedelta
 from robot.api import logger
 from robotlibcore import keyword
 
-from ..context import KeywordError, LibraryContext, flag, seconds, suite_settings
+from ..context import KeywordError, LibraryContext, flag, seconds, suite_handshake_settings, suite_settings
+from ..settings import HandshakeSettings, SettingsError, parse_headers, parse_subprotocols
 from ..target import Target
 
 
@@ -53,6 +54,12 @@ class TargetKeywords:
         empty or 1 to 64 letters, digits, ``_`` or ``-``, starting with a
         letter or digit.
 
+        The handshake settings are read from the suite's variables directly,
+        so Robot never logs them as arguments: ``${WS_HEADERS}`` (one
+        ``Name: value`` or a dictionary), ``${WS_SUBPROTOCOL}``,
+        ``${FOREIGN_ORIGIN}`` and ``${ORIGIN_CHECK}``; see `Set Target
+        Handshake Settings`.
+
         Every value is checked before anything starts or is sent; the first
         unusable one fails the keyword with one sentence that names the
         variable, its value and what it accepts.
@@ -61,6 +68,7 @@ class TargetKeywords:
         | ${url} = | Set Target From Suite Variables | ${WS_URL} | ${TIMEOUT} | ${VERIFY_TLS} | ${TARGET_NAME} |
         """
         new_timeout, new_verify = suite_settings(timeout, verify_tls, target_name)
+        self.ctx.settings = suite_handshake_settings()
         if ws_url:
             try:
                 self.ctx.set_url(ws_url)
@@ -72,12 +80,48 @@ class TargetKeywords:
             return self.start_reference_server()
         return self._announce().url
 
+    @keyword
+    def set_target_handshake_settings(self, headers: dict | list | str | None = None,
+                                      subprotocols: str | list | None = None) -> None:
+        """Sets the headers and subprotocols every request to the target carries from now on.
+
+        ``headers`` are added to every handshake, every `Open WebSocket` and
+        every extended CONNECT (with lower-case names over HTTP/2): one
+        ``Name: value`` text, a dictionary, or a list of either. They come
+        after a request's own headers; a header a keyword call names itself
+        (to set, remove or repeat it) is left to that call. ``subprotocols``
+        (comma-separated) are offered as ``Sec-WebSocket-Protocol`` the same
+        way.
+
+        A value may name an environment variable as ``%{NAME}``: it is read
+        each time a request is built, so a token never has to be written in
+        a suite. Robot logs keyword arguments at ``--loglevel TRACE``, so
+        give secrets this way. The values of ``Authorization``,
+        ``Proxy-Authorization``, ``Cookie`` and ``Set-Cookie`` and of every
+        ``%{NAME}`` are masked wherever the library logs a request or
+        response; the bytes sent are exact.
+
+        Example:
+        | Set Target Handshake Settings | Authorization: Bearer %{WS_TOKEN} |
+        | Set Target Handshake Settings | headers={"Cookie": "session=%{SESSION}", "Origin": "https://app.example"} | subprotocols=graphql-transport-ws |
+        """
+        try:
+            self.ctx.settings = HandshakeSettings(parse_headers(headers, "headers"),
+                                                  parse_subprotocols(subprotocols, "subprotocols"),
+                                                  self.ctx.settings.foreign_origin,
+                                                  self.ctx.settings.origin_check_required)
+        except SettingsError as error:
+            raise KeywordError(str(error)) from None
+        logger.info(f"Every request now adds: {self.ctx.settings.describe()}.")
+        if self.ctx.target is not None:
+            self.ctx.start_endpoint_probe()
+
     def _announce(self) -> Target:
         """Start probing the current target and log where requests will go."""
         self.ctx.start_endpoint_probe()
         target = self.ctx.require_target()
         logger.info(f"Target is {target.url} (connect to {target.authority}, TLS {'on' if target.tls else 'off'}, "
-                    f"timeout {self.ctx.timeout:g} s).")
+                    f"timeout {self.ctx.timeout:g} s; every request adds: {self.ctx.settings.describe()}).")
         return target
 
     @keyword("Get Target URL")

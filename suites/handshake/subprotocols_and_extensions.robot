@@ -13,7 +13,7 @@ Test Tags         MUST    negotiation
 
 
 *** Test Cases ***    HEADERS
-COMP-PROTOCOL-NONE-OFFERED    ${EMPTY}
+COMP-PROTOCOL-NONE-OFFERED    {"Sec-WebSocket-Protocol": None}
     [Documentation]    With no subprotocol offered, the 101 selects none. RFC 6455 §4.2.2: the selected subprotocol
     ...    must be one the client offered, at most one; §9.1: a server accepts only extensions it
     ...    supports; RFC 7692 §7: a server must decline a permessage-deflate offer with an invalid

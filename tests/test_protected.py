@@ -1,0 +1,235 @@
+"""Protected servers as they run in production: credentials, Origin, required subprotocols, no echo, silence after
+the 101. Real servers on 127.0.0.1; verdicts read back from output.xml; the secret must be in no result file."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from protected_servers import TOKEN, AiohttpAuthServer, ProtectedServer, SilentAfter101Server
+from robotrun import SUITES, run_robot
+from WsComplianceLibrary.settings import (
+    HandshakeSettings,
+    SettingsError,
+    mask_header_value,
+    parse_headers,
+    parse_subprotocols,
+    register_secret,
+)
+from WsComplianceLibrary.wire.http1.request import build_upgrade_request
+from WsComplianceLibrary.wirelog import masked_message
+
+HANDSHAKE = SUITES / "handshake"
+TOKEN_HEADER = "WS_HEADERS:Authorization: Bearer %{WS_TOKEN}"
+
+
+@pytest.fixture(scope="module")
+def unprotected_verdicts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The handshake verdicts of the same server without a gate: what a protected one must match, given its settings."""
+    with ProtectedServer() as server:
+        return without_security(run_robot(tmp_path_factory.mktemp("plain"), HANDSHAKE, url=server.url).statuses())
+
+
+def without_security(statuses: dict[str, str]) -> dict[str, str]:
+    """The verdicts of every case but the security family's, which differ between a protected server and an open one."""
+    return {name: status for name, status in statuses.items()
+            if not name.startswith(("COMP-AUTH-", "COMP-ORIGIN-"))}
+
+
+@pytest.fixture
+def token_in_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WS_TOKEN", TOKEN)
+
+
+def files_containing(directory: Path, secret: str) -> list[str]:
+    return [str(path) for path in directory.rglob("*") if path.is_file() and secret.encode() in path.read_bytes()]
+
+
+def assert_useless_without_settings(statuses: dict[str, str]) -> None:
+    assert statuses.pop("COMP-UPGRADE-BASELINE") == "FAIL"
+    assert set(statuses.values()) == {"SKIP"}, {name: status for name, status in statuses.items() if status != "SKIP"}
+
+
+# --- the settings, without a server ---
+
+
+@pytest.mark.parametrize(("value", "sentence"), [
+    ("no-colon", "WS_HEADERS 'no-colon' is not a header: write it as 'Name: value'."),
+    ({"X-Token": "a\r\nInjected: yes"}, "WS_HEADERS header X-Token has a value with CR, LF or NUL"),
+    ("X-Token: %{WS_COMPLIANCE_UNSET_VARIABLE}",
+     "WS_HEADERS names the environment variable %{WS_COMPLIANCE_UNSET_VARIABLE}, which is not set"),
+    ("Host: example.com", "WS_HEADERS may not set Host: it comes from WS_URL."),
+    ("Sec-WebSocket-Protocol: chat", "WS_HEADERS may not set Sec-WebSocket-Protocol: give subprotocols with "
+                                     "WS_SUBPROTOCOL."),
+    ("Bad Name: x", "WS_HEADERS header name 'Bad Name' is not an HTTP token"),
+])
+def test_a_bad_header_setting_is_one_sentence(value: object, sentence: str) -> None:
+    with pytest.raises(SettingsError, match="^" + sentence.replace("(", r"\(").replace("{", r"\{")
+                       .replace("}", r"\}").replace("$", r"\$").replace(".", r"\.")):
+        parse_headers(value)
+
+
+def test_header_settings_read_a_command_line_header_a_dictionary_and_environment_references(monkeypatch) -> None:
+    monkeypatch.setenv("WS_TOKEN", TOKEN)
+    assert parse_headers("Authorization: Bearer %{WS_TOKEN}") == (("Authorization", "Bearer %{WS_TOKEN}"),)
+    settings = HandshakeSettings(parse_headers({"Cookie": "session=%{WS_TOKEN}", "Origin": "https://app.example"}),
+                                 parse_subprotocols("graphql-transport-ws, mqtt"))
+    assert settings.headers() == [("Cookie", f"session={TOKEN}"), ("Origin", "https://app.example"),
+                                  ("Sec-WebSocket-Protocol", "graphql-transport-ws, mqtt")]
+    assert settings.credential_names == ("Cookie",)
+
+
+def test_target_headers_follow_the_case_own_headers_and_leave_the_header_a_case_is_about() -> None:
+    target = [("Authorization", "Bearer abc"), ("Origin", "https://app.example")]
+    plain = build_upgrade_request("POST", "/", "127.0.0.1:80")
+    with_target = build_upgrade_request("POST", "/", "127.0.0.1:80", target_headers=target)
+    assert with_target == plain[:-2] + b"Authorization: Bearer abc\r\nOrigin: https://app.example\r\n\r\n"
+    removed = build_upgrade_request("GET", "/", "h", headers={"Authorization": None}, target_headers=target)
+    assert b"Authorization" not in removed and removed.endswith(b"Origin: https://app.example\r\n\r\n")
+    repeated = build_upgrade_request("GET", "/", "h", headers=[("origin", "a"), ("origin", "b")],
+                                     target_headers=target)
+    assert repeated.count(b"rigin: ") == 2 and b"app.example" not in repeated
+
+
+def test_credentials_and_environment_values_are_masked_when_shown_and_sent_exactly() -> None:
+    register_secret("env-secret-value")
+    request = (b"GET / HTTP/1.1\r\nHost: h\r\nAuthorization: Bearer abcdefghijkl\r\n"
+               b"X-Api-Key: env-secret-value\r\nCookie: a=b\r\n\r\n")
+    shown = masked_message(request).decode()
+    assert "abcdefghijkl" not in shown and "env-secret-value" not in shown and "a=b" not in shown
+    assert "Authorization: Bearer *** (19 characters)" in shown and "X-Api-Key: ***" in shown
+    assert mask_header_value("Set-Cookie", "id=1; Secure") == "*** (12 characters)"
+
+
+# --- real protected servers ---
+
+
+def test_a_token_protected_server_without_settings_gets_no_verdict_that_says_nothing(tmp_path: Path) -> None:
+    with ProtectedServer(token=TOKEN) as server:
+        result = run_robot(tmp_path, HANDSHAKE, url=server.url)
+    baseline = result.verdicts["COMP-UPGRADE-BASELINE"]
+    assert "answered 401 Unauthorized" in baseline.message and "WS_HEADERS and WS_SUBPROTOCOL" in baseline.message
+    assert result.verdicts["COMP-HOST-MISSING"].message == (
+        "Not applicable: the correct handshake (COMP-UPGRADE-BASELINE) answered 401 Unauthorized too, so this answer "
+        "says nothing about the rule; check WS_HEADERS, WS_SUBPROTOCOL and the URL.")
+    assert_useless_without_settings(result.statuses())
+
+
+def test_a_token_protected_server_given_its_token_gets_the_verdicts_of_the_unprotected_one(
+        tmp_path: Path, unprotected_verdicts: dict[str, str], token_in_environment: None) -> None:
+    with ProtectedServer(token=TOKEN) as server:
+        result = run_robot(tmp_path, HANDSHAKE, url=server.url,
+                           options=("--variable", TOKEN_HEADER, "--loglevel", "TRACE", "--xunit", "xunit.xml"))
+    assert without_security(result.statuses()) == unprotected_verdicts
+    assert result.statuses()["COMP-AUTH-WITHOUT-CREDENTIALS"] == "PASS"
+    assert files_containing(tmp_path, TOKEN) == []
+    assert "Authorization: Bearer *** (" in (tmp_path / "log.html").read_text(encoding="utf-8")
+
+
+def test_a_token_written_on_the_command_line_is_in_no_result_file(tmp_path: Path) -> None:
+    with ProtectedServer(token=TOKEN) as server:
+        result = run_robot(tmp_path, HANDSHAKE / "handshake_baseline.robot", url=server.url,
+                           options=("--variable", f"WS_HEADERS:Authorization: Bearer {TOKEN}", "--loglevel", "TRACE",
+                                    "--xunit", "xunit.xml", "--debugfile", "debug.txt"))
+    (tmp_path / "console.txt").write_text(result.console, encoding="utf-8")
+    assert result.statuses() == {"COMP-UPGRADE-BASELINE": "PASS"}
+    assert files_containing(tmp_path, TOKEN) == []
+
+
+def test_an_origin_checking_server_given_a_trusted_origin_gets_the_unprotected_verdicts(
+        tmp_path: Path, unprotected_verdicts: dict[str, str]) -> None:
+    with ProtectedServer(origins=["https://app.example"]) as server:
+        without = run_robot(tmp_path / "without", HANDSHAKE, url=server.url)
+        given = run_robot(tmp_path / "with", HANDSHAKE, url=server.url,
+                          options=("--variable", "WS_HEADERS:Origin: https://app.example"))
+    assert_useless_without_settings(without.statuses())
+    assert without_security(given.statuses()) == unprotected_verdicts
+    assert {name: verdict.message for name, verdict in given.verdicts.items() if "ORIGIN" in name} == {
+        "COMP-ORIGIN-FOREIGN": "", "COMP-ORIGIN-NULL": ""}
+    assert "refused Origin 'null' with 403 Forbidden" in (tmp_path / "with" / "output.xml").read_text()
+
+
+def test_a_server_requiring_a_subprotocol_given_it_gets_the_unprotected_verdicts(
+        tmp_path: Path, unprotected_verdicts: dict[str, str]) -> None:
+    with ProtectedServer(subprotocols=["graphql-transport-ws"]) as server:
+        without = run_robot(tmp_path / "without", HANDSHAKE, url=server.url)
+        given = run_robot(tmp_path / "with", HANDSHAKE, url=server.url,
+                          options=("--variable", "WS_SUBPROTOCOL:graphql-transport-ws"))
+    assert_useless_without_settings(without.statuses())
+    statuses = without_security(given.statuses())
+    # Refusing a handshake that offers no subprotocol is this server's right, so that one case cannot be judged.
+    assert statuses.pop("COMP-PROTOCOL-NONE-OFFERED") == "SKIP"
+    assert statuses == {name: status for name, status in unprotected_verdicts.items()
+                        if name != "COMP-PROTOCOL-NONE-OFFERED"}
+
+
+def test_an_aiohttp_server_with_an_auth_middleware_takes_a_cookie_from_a_variable_file(
+        tmp_path: Path, token_in_environment: None) -> None:
+    variables = tmp_path / "target.py"
+    variables.write_text('WS_HEADERS = {"Cookie": "session=%{WS_TOKEN}"}\n', encoding="utf-8")
+    with AiohttpAuthServer(cookie=None) as server:
+        unprotected = run_robot(tmp_path / "plain", HANDSHAKE, url=server.url)
+    with AiohttpAuthServer(cookie=TOKEN) as server:
+        without = run_robot(tmp_path / "without", HANDSHAKE, url=server.url)
+        given = run_robot(tmp_path / "with", HANDSHAKE, url=server.url,
+                          options=("--variablefile", str(variables), "--loglevel", "TRACE"))
+    assert_useless_without_settings(without.statuses())
+    assert without_security(given.statuses()) == without_security(unprotected.statuses())
+    assert given.statuses()["COMP-AUTH-WITHOUT-CREDENTIALS"] == "PASS"
+    assert files_containing(tmp_path / "with", TOKEN) == []
+
+
+def test_frame_suites_at_a_protected_server_given_its_token_pass_and_without_it_are_not_applicable(
+        tmp_path: Path, token_in_environment: None) -> None:
+    frames = SUITES / "frames" / "framing.robot"
+    with ProtectedServer(token=TOKEN) as server:
+        given = run_robot(tmp_path / "with", frames, url=server.url, options=("--variable", TOKEN_HEADER))
+        without = run_robot(tmp_path / "without", frames, url=server.url)
+    assert set(given.statuses().values()) == {"PASS"}
+    assert set(without.statuses().values()) == {"SKIP"}
+    assert files_containing(tmp_path, TOKEN) == []
+
+
+def test_a_target_without_echo_is_judged_in_seconds(tmp_path: Path) -> None:
+    started = time.monotonic()
+    with ProtectedServer(echo=False) as server:
+        result = run_robot(tmp_path, SUITES / "frames", url=server.url, timeout="2s",
+                           options=("--exclude", "slow"))
+    elapsed = time.monotonic() - started
+    statuses = result.statuses()
+    skipped = [verdict for verdict in result.verdicts.values() if verdict.status == "SKIP"]
+    assert len(skipped) > 100 and "PASS" in statuses.values()
+    assert all("the target does not echo" in verdict.message for verdict in skipped)
+    assert elapsed < 60, elapsed
+
+
+def test_a_target_silent_after_its_101_fails_every_frame_case_at_once(tmp_path: Path) -> None:
+    server = SilentAfter101Server()
+    started = time.monotonic()
+    server.start()
+    try:
+        result = run_robot(tmp_path, SUITES / "frames" / "framing.robot", SUITES / "frames" / "opcodes.robot",
+                           url=server.url, timeout="2s")
+    finally:
+        server.stop()
+    elapsed = time.monotonic() - started
+    assert set(result.statuses().values()) == {"FAIL"}
+    assert all("neither a Ping, a message nor a Close within 2 s" in verdict.message for verdict in result.verdicts.values())
+    assert elapsed < 20, elapsed
+
+
+def test_an_open_server_fails_the_credentials_case_and_warns_or_fails_on_a_foreign_origin(tmp_path: Path) -> None:
+    security = HANDSHAKE / "security.robot"
+    with ProtectedServer() as server:
+        open_server = run_robot(tmp_path / "warn", security, url=server.url,
+                                options=("--variable", "WS_HEADERS:Authorization: Bearer unchecked-token"))
+        required = run_robot(tmp_path / "fail", security, url=server.url, options=("--variable", "ORIGIN_CHECK:required"))
+    assert open_server.statuses() == {"COMP-AUTH-WITHOUT-CREDENTIALS": "FAIL", "COMP-ORIGIN-FOREIGN": "PASS",
+                                      "COMP-ORIGIN-NULL": "PASS"}
+    assert "switched protocols without credentials" in open_server.verdicts["COMP-AUTH-WITHOUT-CREDENTIALS"].message
+    assert "accepted a handshake from Origin 'null'" in (tmp_path / "warn" / "output.xml").read_text()
+    assert required.statuses() == {"COMP-AUTH-WITHOUT-CREDENTIALS": "SKIP", "COMP-ORIGIN-FOREIGN": "FAIL",
+                                   "COMP-ORIGIN-NULL": "FAIL"}
+    assert "ORIGIN_CHECK is required, so it must refuse it, ideally with 403" in required.verdicts["COMP-ORIGIN-NULL"].message
