@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ _PROBES = ThreadPoolExecutor(max_workers=3, thread_name_prefix="ws-endpoint-prob
 
 __all__ = [
     "ECHO_PROBE_TEXT", "SETTINGS_HINT", "TARGET_NAME_RULE", "ImportArgumentError", "KeywordError", "LibraryContext",
-    "flag", "is_usable_target_name", "name_top_level_suite", "probe_echo", "probe_silence", "seconds",
+    "flag", "is_usable_target_name", "name_top_level_suite", "probe_echo", "seconds",
     "suite_handshake_settings", "suite_settings", "time_in_seconds",
 ]
 
@@ -51,6 +52,9 @@ SETTINGS_HINT = "check WS_HEADERS, WS_SUBPROTOCOL and the URL"
 
 ECHO_GRACE = 0.25
 """Seconds an echo case waits at a target that does not echo, for a frame of its that breaks a rule."""
+
+SILENT_AFTER_101 = "The server answered 101 Switching Protocols and then answered"
+"""How the echo probe's sentence starts when the server never sent a byte after its 101."""
 
 REFUSED_BASELINE = "the correct handshake (COMP-UPGRADE-BASELINE)"
 """How the endpoint probe's sentence starts when the target answered the correct handshake with a refusal."""
@@ -186,7 +190,7 @@ class LibraryContext:
     reference_server: ReferenceServer = field(default_factory=ReferenceServer)
     _endpoint_probes: dict[tuple[str, HandshakeSettings], Future[str | None]] = field(default_factory=dict)
     _echo_probes: dict[tuple[str, HandshakeSettings], Future[str | None]] = field(default_factory=dict)
-    _silence_probes: dict[tuple[str, HandshakeSettings], Future[str | None]] = field(default_factory=dict)
+    _spoken: dict[tuple[str, HandshakeSettings], threading.Event] = field(default_factory=dict)
 
     def target_headers(self) -> list[tuple[str, str]]:
         """The headers every handshake adds (see :meth:`HandshakeSettings.headers`), or a one-sentence failure."""
@@ -203,7 +207,12 @@ class LibraryContext:
         target = self.require_target()
         key = (target.url, self.settings)
         if key not in probes:
-            probes[key] = _PROBES.submit(probe, target, self.timeout, self.verify, self.settings)
+            if probe is probe_echo:
+                spoke = self._spoken[key] = threading.Event()
+                probes[key] = _PROBES.submit(probe, target, self.timeout, self.verify, self.settings, spoke)
+                probes[key].add_done_callback(lambda _: spoke.set())
+            else:
+                probes[key] = _PROBES.submit(probe, target, self.timeout, self.verify, self.settings)
         return probes[key]
 
     def set_url(self, url: str) -> Target:
@@ -251,13 +260,18 @@ class LibraryContext:
         :data:`ECHO_GRACE`, enough to see a frame that breaks a rule, so such a target is judged in seconds."""
         return wait if self.echo_problem() is None else min(wait, ECHO_GRACE)
 
-    def start_silence_probe(self) -> None:
-        """Start, in the background, finding out whether the target speaks after its 101 (once per URL and settings)."""
-        self._probe(self._silence_probes, probe_silence)
-
     def silence_problem(self) -> str | None:
-        """Why the target cannot be judged frame by frame (it never answers after the 101), or ``None``."""
-        return _result(self._probe(self._silence_probes, probe_silence))
+        """Why the target cannot be judged frame by frame (it never speaks after the 101), or ``None``.
+
+        The echo probe finds out: it waits only until the server sends
+        anything at all (a Pong, any frame, a close), so a target that
+        speaks costs no time here, and a silent one one timeout, once.
+        """
+        echo = self._probe(self._echo_probes, probe_echo)
+        key = (self.require_target().url, self.settings)
+        self._spoken[key].wait()
+        problem = _result(echo) if echo.done() else None
+        return problem if problem is not None and problem.startswith(SILENT_AFTER_101) else None
 
 
 def _result(probe: Future[str | None]) -> str | None:
@@ -286,37 +300,18 @@ def probe_endpoint(target: Target, timeout: float, verify: bool, settings: Hands
     return f"{REFUSED_BASELINE} {describe(response)} too, so this answer says nothing about the rule; {SETTINGS_HINT}."
 
 
-def probe_silence(target: Target, timeout: float, verify: bool, settings: HandshakeSettings) -> str | None:
-    """Open a connection, send a Ping, a text message and a Close; ``None`` if the server sends any byte back or
-    closes, else why not.
-
-    A naive upgrade handler answers 101 and then never reads: every frame
-    case would wait out its timeout for nothing. A server that refuses the
-    handshake is the endpoint probe's business, not this one's.
-    """
-    request = build_upgrade_request("GET", target.path, target.authority, key=new_key(),
-                                    target_headers=settings.headers())
-    with WebSocketConnection.open(target, request, timeout, verify) as connection:
-        if not connection.is_open:
-            return None
-        connection.send(build_frame(PING, b"WsComplianceLibrary") + build_frame(TEXT, ECHO_PROBE_TEXT.encode())
-                        + build_frame(CLOSE, close_payload(1000)))
-        event = connection.receive_event(timeout)
-        if isinstance(event, Ended) and event.how is EndKind.TIMEOUT and not connection.reader.pending_bytes:
-            return (f"The server answered 101 Switching Protocols and then neither a Ping, a message nor a Close "
-                    f"within "
-                    f"{timeout:g} s (probed once per target), so no frame case can be judged.")
-        return None
-
-
-
-def probe_echo(target: Target, timeout: float, verify: bool, settings: HandshakeSettings) -> str | None:
-    """Send one short text message on a new connection; ``None`` if it comes back, else what the server did instead.
+def probe_echo(target: Target, timeout: float, verify: bool, settings: HandshakeSettings,
+               spoke: threading.Event | None = None) -> str | None:
+    """Send a Ping and one short text message on a new connection; ``None`` if the message comes back, else what
+    the server did instead.
 
     Echo cases mean nothing at a server that does not echo (a chat room, a
     push feed); this positive control tells such a server from one that
     echoes but breaks a case. Other messages before the echo (a greeting)
-    are skipped.
+    are skipped. ``spoke`` is set as soon as the server sends anything; a
+    server that sends nothing at all, not even the Pong, gets a sentence
+    starting with :data:`SILENT_AFTER_101`: a naive upgrade handler that
+    answers 101 and never speaks, at which no frame case can be judged.
     """
     payload = ECHO_PROBE_TEXT.encode()
     request = build_upgrade_request("GET", target.path, target.authority, key=new_key(),
@@ -324,10 +319,16 @@ def probe_echo(target: Target, timeout: float, verify: bool, settings: Handshake
     with WebSocketConnection.open(target, request, timeout, verify) as connection:
         if not connection.is_open:
             return f"its handshake failed ({connection.receive_event().detail.rstrip('.')})"
-        connection.send(build_frame(TEXT, payload))
+        connection.send(build_frame(PING, b"WsComplianceLibrary") + build_frame(TEXT, payload))
         deadline = Deadline.after(timeout)
         while True:
             event = connection.receive_event(deadline.remaining())
+            silent = isinstance(event, Ended) and event.how is EndKind.TIMEOUT and not connection.reader.pending_bytes
+            if silent and (spoke is None or not spoke.is_set()):
+                return (f"{SILENT_AFTER_101} neither a Ping nor a text message within {timeout:g} s (probed once "
+                        "per target), so no frame case can be judged.")
+            if spoke is not None:
+                spoke.set()
             if isinstance(event, Message) and event.payload == payload and event.opcode == TEXT:
                 connection.send(build_frame(CLOSE, close_payload(1000)), timeout=min(timeout, 1.0))
                 return None
