@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from robot.running.context import EXECUTION_CONTEXTS
 from robot.utils import timestr_to_secs
 
 from .reference_server import ReferenceServer
-from .settings import HandshakeSettings, SettingsError
+from .settings import ConnectionSettings, HandshakeSettings, SettingsError, parse_connection
 from .wire.http1.request import build_upgrade_request, new_key
 from .target import Target, TargetError, parse_target
 from .transport.connection import Deadline
@@ -32,7 +33,7 @@ _PROBES = ThreadPoolExecutor(max_workers=3, thread_name_prefix="ws-endpoint-prob
 __all__ = [
     "ECHO_PROBE_TEXT", "SETTINGS_HINT", "TARGET_NAME_RULE", "ImportArgumentError", "KeywordError", "LibraryContext",
     "flag", "is_usable_target_name", "name_top_level_suite", "probe_echo", "seconds",
-    "suite_handshake_settings", "suite_settings", "time_in_seconds",
+    "suite_connection_settings", "suite_handshake_settings", "suite_settings", "time_in_seconds",
 ]
 
 TARGET_NAME_RULE = "1 to 64 letters, digits, '_' or '-', starting with a letter or digit"
@@ -43,6 +44,9 @@ _TARGET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 
 ECHO_PROBE_TEXT = "WsComplianceLibrary echo check"
 """The text message the echo probe sends and expects back."""
+
+ProbeKey = tuple[str, HandshakeSettings, ConnectionSettings]
+"""What a probe's answer holds for: the target URL, its handshake settings and how it is reached."""
 
 Probe = Callable[[Target, float, bool, HandshakeSettings], "str | None"]
 """A positive control run once per target and settings: ``None`` when the target passes it, else why not."""
@@ -135,6 +139,19 @@ def suite_settings(timeout: timedelta | str | float, verify_tls: bool | str, tar
     return time_in_seconds(timeout, "TIMEOUT"), flag(verify_tls, "VERIFY_TLS")
 
 
+def suite_connection_settings() -> ConnectionSettings:
+    """The connection settings the running suite's variables give: ``CA_BUNDLE``, ``CLIENT_CERT``, ``CLIENT_KEY``
+    and ``WS_PROXY``; direct, with the system's CAs, outside Robot or where a variable is not set."""
+    try:
+        value = BuiltIn().get_variable_value
+        return parse_connection(value("${CA_BUNDLE}", ""), value("${CLIENT_CERT}", ""), value("${CLIENT_KEY}", ""),
+                                value("${WS_PROXY}", ""))
+    except RobotNotRunningError:
+        return ConnectionSettings()
+    except SettingsError as error:
+        raise KeywordError(str(error)) from None
+
+
 def suite_handshake_settings() -> HandshakeSettings:
     """The handshake settings the running suite's variables give: ``WS_HEADERS``, ``WS_SUBPROTOCOL``,
     ``FOREIGN_ORIGIN`` and ``ORIGIN_CHECK``; defaults outside Robot or where a variable is not set.
@@ -187,10 +204,11 @@ class LibraryContext:
     verify: bool = True
     target: Target | None = None
     settings: HandshakeSettings = field(default_factory=HandshakeSettings)
+    connection: ConnectionSettings = field(default_factory=ConnectionSettings)
     reference_server: ReferenceServer = field(default_factory=ReferenceServer)
-    _endpoint_probes: dict[tuple[str, HandshakeSettings], Future[str | None]] = field(default_factory=dict)
-    _echo_probes: dict[tuple[str, HandshakeSettings], Future[str | None]] = field(default_factory=dict)
-    _spoken: dict[tuple[str, HandshakeSettings], threading.Event] = field(default_factory=dict)
+    _endpoint_probes: dict[ProbeKey, Future[str | None]] = field(default_factory=dict)
+    _echo_probes: dict[ProbeKey, Future[str | None]] = field(default_factory=dict)
+    _spoken: dict[ProbeKey, threading.Event] = field(default_factory=dict)
 
     def target_headers(self) -> list[tuple[str, str]]:
         """The headers every handshake adds (see :meth:`HandshakeSettings.headers`), or a one-sentence failure."""
@@ -203,9 +221,9 @@ class LibraryContext:
         """The fields every extended CONNECT adds: :meth:`target_headers` with lower-case names."""
         return [(name.lower(), value) for name, value in self.target_headers()]
 
-    def _probe(self, probes: dict[tuple[str, HandshakeSettings], Future[str | None]], probe: Probe) -> Future[str | None]:
+    def _probe(self, probes: dict[ProbeKey, Future[str | None]], probe: Probe) -> Future[str | None]:
         target = self.require_target()
-        key = (target.url, self.settings)
+        key = (target.url, self.settings, target.connection)
         if key not in probes:
             if probe is probe_echo:
                 spoke = self._spoken[key] = threading.Event()
@@ -218,10 +236,20 @@ class LibraryContext:
     def set_url(self, url: str) -> Target:
         """Parse and remember ``url`` as the target, failing with a clear message if it is unusable."""
         try:
-            self.target = parse_target(url)
+            self.target = self.connected(parse_target(url))
         except TargetError as error:
             raise KeywordError(str(error)) from None
         return self.target
+
+    def connected(self, target: Target) -> Target:
+        """``target`` reached with the current connection settings (TLS trust, client certificate, proxy)."""
+        return dataclasses.replace(target, connection=self.connection)
+
+    def read_suite_settings(self) -> None:
+        """Take the handshake and connection settings from the running suite's variables (see
+        :func:`suite_handshake_settings` and :func:`suite_connection_settings`)."""
+        self.settings = suite_handshake_settings()
+        self.connection = suite_connection_settings()
 
     def require_target(self) -> Target:
         """The current target, or a clear failure when none was set."""
@@ -268,8 +296,8 @@ class LibraryContext:
         speaks costs no time here, and a silent one one timeout, once.
         """
         echo = self._probe(self._echo_probes, probe_echo)
-        key = (self.require_target().url, self.settings)
-        self._spoken[key].wait()
+        target = self.require_target()
+        self._spoken[(target.url, self.settings, target.connection)].wait()
         problem = _result(echo) if echo.done() else None
         return problem if problem is not None and problem.startswith(SILENT_AFTER_101) else None
 

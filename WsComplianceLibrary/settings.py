@@ -18,14 +18,19 @@ Pure code, no I/O beyond reading ``os.environ``.
 
 from __future__ import annotations
 
+import base64
 import os
 import re
+import ssl
 import threading
+import urllib.request
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 __all__ = [
-    "ORIGIN_CHECKS", "SENSITIVE_HEADERS", "HandshakeSettings", "SettingsError", "mask", "mask_header_value",
+    "ORIGIN_CHECKS", "SENSITIVE_HEADERS", "ConnectionSettings", "HandshakeSettings", "Proxy", "SettingsError",
+    "mask", "mask_header_value", "parse_connection",
     "parse_headers", "parse_origin_check", "parse_subprotocols", "register_secret", "resolve",
 ]
 
@@ -222,3 +227,95 @@ class HandshakeSettings:
         if self.subprotocols:
             parts.append(f"subprotocols {', '.join(self.subprotocols)}")
         return "; ".join(parts) or "none"
+
+
+@dataclass(frozen=True)
+class Proxy:
+    """An HTTP proxy reached with ``CONNECT``: where it listens and the ``Proxy-Authorization`` value, if any."""
+
+    host: str
+    port: int
+    authorization: str = ""
+
+
+@dataclass(frozen=True)
+class ConnectionSettings:
+    """How the connection to the target is made: TLS trust and client certificate, and an HTTP ``CONNECT`` proxy.
+
+    ``ca_bundle`` is a PEM file of the CAs to trust instead of the system's
+    (a company's private CA); ``client_cert`` and ``client_key`` are the
+    PEM certificate and key shown for mutual TLS (the key may sit in the
+    certificate's file). ``proxy`` is ``http://[user:password@]host:port``,
+    or ``env`` to take ``HTTPS_PROXY``/``HTTP_PROXY`` and ``NO_PROXY`` from
+    the environment, as curl does; empty connects directly.
+    """
+
+    ca_bundle: str = ""
+    client_cert: str = ""
+    client_key: str = ""
+    proxy: str = ""
+
+    def tls_context(self, verify: bool) -> ssl.SSLContext:
+        """A client TLS context: the CA bundle (or the system's CAs) trusted, the client certificate loaded."""
+        context = ssl.create_default_context(cafile=self.ca_bundle or None)
+        if not verify:
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        if self.client_cert:
+            context.load_cert_chain(self.client_cert, self.client_key or None)
+        return context
+
+    def proxy_for(self, host: str, tls: bool) -> Proxy | None:
+        """The proxy to reach ``host`` through, or ``None`` to connect directly."""
+        if not self.proxy:
+            return None
+        url = self.proxy
+        if url.lower() == "env":
+            proxies = urllib.request.getproxies_environment()
+            url = proxies.get("https" if tls else "http") or proxies.get("https") or ""
+            if not url or urllib.request.proxy_bypass_environment(host):
+                return None
+        return _parse_proxy(url)
+
+
+def _parse_proxy(url: str) -> Proxy:
+    parts = urlsplit(url if "://" in url else f"http://{url}")
+    if parts.scheme.lower() != "http" or not parts.hostname:
+        raise SettingsError(f"WS_PROXY {_shown(url)} is not an HTTP proxy URL such as http://proxy.example:3128.")
+    try:
+        port = parts.port or 80
+    except ValueError:
+        raise SettingsError(f"WS_PROXY {_shown(url)} has a port that is not a number from 1 to 65535.") from None
+    authorization = ""
+    if parts.username is not None:
+        credentials = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+        register_secret(unquote(parts.password or ""))
+        authorization = "Basic " + base64.b64encode(credentials.encode()).decode("ascii")
+        register_secret(authorization.split(" ", 1)[1])
+    return Proxy(parts.hostname, port, authorization)
+
+
+def parse_connection(ca_bundle: object = "", client_cert: object = "", client_key: object = "",
+                     proxy: object = "") -> ConnectionSettings:
+    """The connection settings ``CA_BUNDLE``, ``CLIENT_CERT``, ``CLIENT_KEY`` and ``WS_PROXY`` give, checked.
+
+    Files must exist and load; a proxy must be an ``http://`` URL or ``env``.
+    The first problem raises :class:`SettingsError` in one sentence naming the variable.
+    """
+    settings = ConnectionSettings(*(str(value or "").strip() for value in (ca_bundle, client_cert, client_key, proxy)))
+    for name, path in (("CA_BUNDLE", settings.ca_bundle), ("CLIENT_CERT", settings.client_cert),
+                       ("CLIENT_KEY", settings.client_key)):
+        if path and not os.path.isfile(path):
+            raise SettingsError(f"{name} {path!r} is not a file.")
+    if settings.client_key and not settings.client_cert:
+        raise SettingsError("CLIENT_KEY is set without CLIENT_CERT; give the client certificate too.")
+    try:
+        settings.tls_context(verify=True)
+    except ssl.SSLError as error:
+        which = "CA_BUNDLE" if "cafile" in str(error).lower() or not settings.client_cert else "CLIENT_CERT/CLIENT_KEY"
+        raise SettingsError(f"{which} could not be loaded as PEM ({error.reason or error}).") from None
+    except OSError as error:
+        raise SettingsError(f"The TLS files could not be read ({error.strerror or error}).") from None
+    if settings.proxy and settings.proxy.lower() != "env":
+        _parse_proxy(settings.proxy)
+    return settings

@@ -8,10 +8,14 @@ given the right settings, it must get the reference server's verdicts.
 from __future__ import annotations
 
 import asyncio
+import datetime
+import ipaddress
 import socket
+import ssl
 import threading
 from concurrent.futures import Future
 from http import HTTPStatus
+from pathlib import Path
 
 from WsComplianceLibrary.background_server import BackgroundServer
 from WsComplianceLibrary.reference_server import MAX_MESSAGE_SIZE, enforce_handshake_rules
@@ -24,15 +28,18 @@ TOKEN = "s3cr3t-T0ken-4c9f1e7b2d"
 class ProtectedServer(BackgroundServer):
     """A ``websockets`` server behind a gate: a bearer ``token``, ``origins`` it trusts, ``subprotocols`` it requires.
 
-    ``echo=False`` makes it a push feed that answers every message with
-    another one, as a chat room or a ticker would.
+    ``echo=False`` makes it a server that reads messages and answers none
+    (a sink, or a feed that pushes only on its own schedule), the slowest
+    kind to judge: every echo case would wait out its timeout.
     """
 
     thread_name = "protected-websockets"
 
     def __init__(self, token: str | None = None, origins: list[str | None] | None = None,
-                 subprotocols: list[str] | None = None, echo: bool = True) -> None:
+                 subprotocols: list[str] | None = None, echo: bool = True,
+                 tls: ssl.SSLContext | None = None) -> None:
         super().__init__()
+        self.tls = tls
         self.token = token
         self.origins = origins
         self.subprotocols = subprotocols
@@ -41,7 +48,7 @@ class ProtectedServer(BackgroundServer):
 
     @property
     def url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/"
+        return f"{'wss' if self.tls else 'ws'}://127.0.0.1:{self.port}/"
 
     async def _serve(self, ready: Future[None], stopped: asyncio.Event, *arguments: object) -> None:
         from websockets.asyncio.server import serve
@@ -58,12 +65,13 @@ class ProtectedServer(BackgroundServer):
 
             try:
                 async for message in connection:
-                    await connection.send(message if self.echo else "tick")
+                    if self.echo:
+                        await connection.send(message)
             except ConnectionClosed:
                 pass
 
         async with serve(handler, "127.0.0.1", 0, process_request=gate, origins=self.origins,
-                         subprotocols=self.subprotocols, max_size=MAX_MESSAGE_SIZE) as server:
+                         subprotocols=self.subprotocols, max_size=MAX_MESSAGE_SIZE, ssl=self.tls) as server:
             self.port = server.sockets[0].getsockname()[1]
             ready.set_result(None)
             await stopped.wait()
@@ -160,3 +168,42 @@ class SilentAfter101Server:
         self._listener.close()
         for connection in self._connections:
             connection.close()
+
+
+def private_ca(directory: Path) -> tuple[Path, ssl.SSLContext]:
+    """A throwaway private CA in ``directory``: its ``ca.pem``, a client certificate ``client.pem`` (key inside) it
+    signed, and the TLS context of a server for 127.0.0.1 that requires a client certificate from that CA."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.datetime.now(datetime.timezone.utc)
+
+    def issue(subject: str, issuer: x509.Name | None, issuer_key, ca: bool, san: x509.GeneralName | None = None):  # noqa: ANN001, ANN202
+        key = ec.generate_private_key(ec.SECP256R1())
+        name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)])
+        builder = (x509.CertificateBuilder().subject_name(name).issuer_name(issuer or name)
+                   .public_key(key.public_key()).serial_number(x509.random_serial_number())
+                   .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
+                   .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True))
+        if san is not None:
+            builder = builder.add_extension(x509.SubjectAlternativeName([san]), critical=False)
+        return key, builder.sign(issuer_key or key, hashes.SHA256())
+
+    def pem(key, certificate) -> bytes:  # noqa: ANN001
+        return certificate.public_bytes(serialization.Encoding.PEM) + key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+
+    ca_key, ca_cert = issue("WsComplianceLibrary test CA", None, None, True)
+    server_key, server_cert = issue("127.0.0.1", ca_cert.subject, ca_key, False,
+                                    x509.IPAddress(ipaddress.ip_address("127.0.0.1")))
+    client_key, client_cert = issue("compliance client", ca_cert.subject, ca_key, False)
+    (directory / "ca.pem").write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
+    (directory / "server.pem").write_bytes(pem(server_key, server_cert))
+    (directory / "client.pem").write_bytes(pem(client_key, client_cert))
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(directory / "server.pem")
+    context.load_verify_locations(directory / "ca.pem")
+    context.verify_mode = ssl.CERT_REQUIRED
+    return directory / "ca.pem", context

@@ -4,11 +4,12 @@ the 101. Real servers on 127.0.0.1; verdicts read back from output.xml; the secr
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from protected_servers import TOKEN, AiohttpAuthServer, ProtectedServer, SilentAfter101Server
+from protected_servers import TOKEN, AiohttpAuthServer, ProtectedServer, SilentAfter101Server, private_ca
 from robotrun import SUITES, run_robot
 from WsComplianceLibrary.settings import (
     HandshakeSettings,
@@ -233,3 +234,62 @@ def test_an_open_server_fails_the_credentials_case_and_warns_or_fails_on_a_forei
     assert required.statuses() == {"COMP-AUTH-WITHOUT-CREDENTIALS": "SKIP", "COMP-ORIGIN-FOREIGN": "FAIL",
                                    "COMP-ORIGIN-NULL": "FAIL"}
     assert "ORIGIN_CHECK is required, so it must refuse it, ideally with 403" in required.verdicts["COMP-ORIGIN-NULL"].message
+
+
+# --- TLS with a private CA and a client certificate; a real forward proxy ---
+
+
+def test_a_mutual_tls_server_with_a_private_ca_is_judged_with_verification_on(tmp_path: Path) -> None:
+    ca_bundle, server_tls = private_ca(tmp_path)
+    baseline = HANDSHAKE / "handshake_baseline.robot"
+    with ProtectedServer(tls=server_tls) as server:
+        given = run_robot(tmp_path / "with", baseline, HANDSHAKE / "upgrade_method.robot", url=server.url,
+                          options=("--variable", f"CA_BUNDLE:{ca_bundle}",
+                                   "--variable", f"CLIENT_CERT:{tmp_path / 'client.pem'}"))
+        untrusted = run_robot(tmp_path / "untrusted", baseline, url=server.url)
+        no_client_cert = run_robot(tmp_path / "nocert", baseline, url=server.url,
+                                   options=("--variable", f"CA_BUNDLE:{ca_bundle}"))
+    assert set(given.statuses().values()) == {"PASS"}
+    assert "give its CA in CA_BUNDLE" in untrusted.verdicts["COMP-UPGRADE-BASELINE"].message
+    assert no_client_cert.statuses() == {"COMP-UPGRADE-BASELINE": "FAIL"}
+
+
+def test_a_bad_tls_or_proxy_setting_is_one_sentence(tmp_path: Path) -> None:
+    with ProtectedServer() as server:
+        result = run_robot(tmp_path, HANDSHAKE / "handshake_baseline.robot", url=server.url,
+                           options=("--variable", f"CA_BUNDLE:{tmp_path / 'missing.pem'}"))
+        proxy = run_robot(tmp_path / "proxy", HANDSHAKE / "handshake_baseline.robot", url=server.url,
+                          options=("--variable", "WS_PROXY:socks5://127.0.0.1:1080"))
+    assert result.verdicts["COMP-UPGRADE-BASELINE"].message.endswith("missing.pem' is not a file.")
+    assert proxy.verdicts["COMP-UPGRADE-BASELINE"].message.endswith(
+        "WS_PROXY 'socks5://127.0.0.1:1080' is not an HTTP proxy URL such as http://proxy.example:3128.")
+
+
+@pytest.fixture
+def forward_proxy() -> Iterator[int]:
+    """proxy.py, a real forward proxy, on 127.0.0.1, wanting Basic credentials; yields its port."""
+    import proxy
+
+    with proxy.Proxy(["--hostname", "127.0.0.1", "--port", "0", "--num-workers", "1", "--num-acceptors", "1",
+                      "--basic-auth", f"tester:{TOKEN}"]) as running:
+        yield running.flags.port
+
+
+def test_the_suites_reach_a_target_through_a_forward_proxy_with_exact_bytes(
+        tmp_path: Path, forward_proxy: int, unprotected_verdicts: dict[str, str], monkeypatch) -> None:
+    with ProtectedServer() as server:
+        given = run_robot(tmp_path / "with", HANDSHAKE, url=server.url, options=(
+            "--variable", f"WS_PROXY:http://tester:{TOKEN}@127.0.0.1:{forward_proxy}", "--loglevel", "TRACE"))
+        frames = run_robot(tmp_path / "frames", SUITES / "frames" / "framing.robot", url=server.url, options=(
+            "--variable", f"WS_PROXY:http://tester:{TOKEN}@127.0.0.1:{forward_proxy}"))
+        monkeypatch.setenv("HTTP_PROXY", f"http://tester:{TOKEN}@127.0.0.1:{forward_proxy}")
+        monkeypatch.setenv("NO_PROXY", "")
+        from_environment = run_robot(tmp_path / "env", HANDSHAKE / "upgrade_method.robot", url=server.url,
+                                     options=("--variable", "WS_PROXY:env"))
+        wrong_password = run_robot(tmp_path / "refused", HANDSHAKE / "handshake_baseline.robot", url=server.url,
+                                   options=("--variable", f"WS_PROXY:http://tester:wrong@127.0.0.1:{forward_proxy}"))
+    assert without_security(given.statuses()) == unprotected_verdicts
+    assert set(frames.statuses().values()) == {"PASS"}
+    assert set(from_environment.statuses().values()) == {"PASS"}
+    assert "refused the tunnel" in wrong_password.verdicts["COMP-UPGRADE-BASELINE"].message
+    assert files_containing(tmp_path, TOKEN) == []

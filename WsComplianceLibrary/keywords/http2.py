@@ -13,7 +13,7 @@ from robot.api import logger
 from robot.api.exceptions import SkipExecution
 from robotlibcore import keyword
 
-from ..context import KeywordError, LibraryContext, seconds, suite_handshake_settings, suite_settings
+from ..context import KeywordError, LibraryContext, seconds, suite_settings
 from ..judges.http2 import RULES, describe, extended_connect_accepted, server_frames
 from ..judges.verdicts import Verdict
 from ..reference_http2 import Http2ReferenceServer
@@ -65,7 +65,7 @@ class Http2Keywords:
         """
         previous = self.target.url if self.target else ""
         new_timeout = seconds(timeout, self.ctx.timeout)
-        self.target = _http2_target(url)
+        self.target = self.ctx.connected(_http2_target(url))
         self.ctx.timeout = new_timeout
         if verify is not None:
             self.ctx.verify = verify
@@ -93,7 +93,7 @@ class Http2Keywords:
             except KeywordError as error:
                 raise KeywordError(f"WS_URL is not a usable target: {error}") from None
         self.ctx.timeout, self.ctx.verify = new_timeout, new_verify
-        self.ctx.settings = suite_handshake_settings()
+        self.ctx.read_suite_settings()
         if not ws_url:
             return self.start_http2_reference_server()
         self.set_http2_target(ws_url)

@@ -7,8 +7,8 @@ from datetime import timedelta
 from robot.api import logger
 from robotlibcore import keyword
 
-from ..context import KeywordError, LibraryContext, flag, seconds, suite_handshake_settings, suite_settings
-from ..settings import HandshakeSettings, SettingsError, parse_headers, parse_subprotocols
+from ..context import KeywordError, LibraryContext, flag, seconds, suite_settings
+from ..settings import HandshakeSettings, SettingsError, parse_connection, parse_headers, parse_subprotocols
 from ..target import Target
 
 
@@ -57,8 +57,10 @@ class TargetKeywords:
         The handshake settings are read from the suite's variables directly,
         so Robot never logs them as arguments: ``${WS_HEADERS}`` (one
         ``Name: value`` or a dictionary), ``${WS_SUBPROTOCOL}``,
-        ``${FOREIGN_ORIGIN}`` and ``${ORIGIN_CHECK}``; see `Set Target
-        Handshake Settings`.
+        ``${FOREIGN_ORIGIN}`` and ``${ORIGIN_CHECK}`` (see `Set Target
+        Handshake Settings`), and how the target is reached:
+        ``${CA_BUNDLE}``, ``${CLIENT_CERT}``, ``${CLIENT_KEY}`` and
+        ``${WS_PROXY}`` (see `Set Target Connection Settings`).
 
         Every value is checked before anything starts or is sent; the first
         unusable one fails the keyword with one sentence that names the
@@ -68,7 +70,7 @@ class TargetKeywords:
         | ${url} = | Set Target From Suite Variables | ${WS_URL} | ${TIMEOUT} | ${VERIFY_TLS} | ${TARGET_NAME} |
         """
         new_timeout, new_verify = suite_settings(timeout, verify_tls, target_name)
-        self.ctx.settings = suite_handshake_settings()
+        self.ctx.read_suite_settings()
         if ws_url:
             try:
                 self.ctx.set_url(ws_url)
@@ -114,6 +116,32 @@ class TargetKeywords:
             raise KeywordError(str(error)) from None
         logger.info(f"Every request now adds: {self.ctx.settings.describe()}.")
         if self.ctx.target is not None:
+            self.ctx.start_endpoint_probe()
+
+    @keyword
+    def set_target_connection_settings(self, ca_bundle: str = "", client_cert: str = "", client_key: str = "",
+                                       proxy: str = "") -> None:
+        """Sets how connections to the target are made from now on: TLS trust, client certificate, proxy.
+
+        ``ca_bundle`` is a PEM file of the CAs to trust instead of the
+        system's (a private CA, so verification stays on); ``client_cert``
+        and ``client_key`` are the PEM certificate and key for mutual TLS.
+        ``proxy`` is an HTTP proxy reached with ``CONNECT``,
+        ``http://[user:password@]host:port`` (the password is masked in the
+        log), or ``env`` to use ``HTTPS_PROXY``/``HTTP_PROXY`` and
+        ``NO_PROXY`` as curl does. The bytes inside the tunnel are exact.
+        Each applies to HTTP/1.1 and HTTP/2 alike.
+
+        Example:
+        | Set Target Connection Settings | ca_bundle=${CURDIR}/ca.pem | client_cert=${CURDIR}/client.pem |
+        | Set Target Connection Settings | proxy=http://127.0.0.1:3128 |
+        """
+        try:
+            self.ctx.connection = parse_connection(ca_bundle, client_cert, client_key, proxy)
+        except SettingsError as error:
+            raise KeywordError(str(error)) from None
+        if self.ctx.target is not None:
+            self.ctx.target = self.ctx.connected(self.ctx.target)
             self.ctx.start_endpoint_probe()
 
     def _announce(self) -> Target:
