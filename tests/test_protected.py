@@ -3,6 +3,9 @@ the 101. Real servers on 127.0.0.1; verdicts read back from output.xml; the secr
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from protected_servers import TOKEN, AiohttpAuthServer, ProtectedServer, SilentAfter101Server, private_ca
-from robotrun import SUITES, run_robot
+from robotrun import ROOT, SUITES, run_robot
 from WsComplianceLibrary.settings import (
     HandshakeSettings,
     SettingsError,
@@ -293,3 +296,60 @@ def test_the_suites_reach_a_target_through_a_forward_proxy_with_exact_bytes(
     assert set(from_environment.statuses().values()) == {"PASS"}
     assert "refused the tunnel" in wrong_password.verdicts["COMP-UPGRADE-BASELINE"].message
     assert files_containing(tmp_path, TOKEN) == []
+
+
+# --- the wscompliance command ---
+
+
+def test_wscompliance_gives_each_target_its_settings_and_writes_the_secret_nowhere(
+        tmp_path: Path, token_in_environment: None) -> None:
+    ca_bundle, server_tls = private_ca(tmp_path)
+    targets = tmp_path / "targets.toml"
+    with ProtectedServer(token=TOKEN) as protected, ProtectedServer(tls=server_tls) as mutual, \
+            ProtectedServer(subprotocols=["graphql-transport-ws"]) as graphql:
+        targets.write_text(f"""
+[targets.mtls]
+url = "{mutual.url}"
+ca_bundle = "ca.pem"
+client_cert = "client.pem"
+timeout = "3s"
+
+[targets.graphql]
+url = "{graphql.url}"
+subprotocol = "graphql-transport-ws"
+headers = {{ Authorization = "Bearer %{{WS_TOKEN}}" }}
+""", encoding="utf-8")
+        results = tmp_path / "results"
+        completed = subprocess.run(
+            [sys.executable, "-m", "WsComplianceLibrary.cli", "--outputdir", str(results), "--include", "baseline",
+             "--include", "method", "--include", "security", f"token={protected.url}",
+             "--header", "Authorization: Bearer %{WS_TOKEN}", "--targets", str(targets), "--", "--loglevel", "TRACE"],
+            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert (results / "matrix.json").exists(), completed.stdout + completed.stderr
+    matrix = json.loads((results / "matrix.json").read_text(encoding="utf-8"))
+    verdicts = {(result["target"], result["case"]): result["verdict"] for result in matrix["results"]}
+    for target in ("token", "mtls", "graphql"):
+        assert verdicts[(target, "COMP-UPGRADE-BASELINE")] == "PASS", completed.stdout
+        assert verdicts[(target, "COMP-UPGRADE-POST")] == "PASS"
+    assert verdicts[("token", "COMP-AUTH-WITHOUT-CREDENTIALS")] == "PASS"
+    # The graphql server checks no token: without it, it still switches protocols.
+    assert verdicts[("graphql", "COMP-AUTH-WITHOUT-CREDENTIALS")] == "FAIL"
+    assert files_containing(results, TOKEN) == []
+    assert TOKEN not in completed.stdout + completed.stderr
+
+
+@pytest.mark.parametrize(("content", "sentence"), [
+    ('[targets.a]\nurl = "ws://127.0.0.1:1/"\nheaders = ["no-colon"]\n',
+     "target 'a' in '{path}': WS_HEADERS 'no-colon' is not a header: write it as 'Name: value'."),
+    ('[targets.a]\nurl = "ws://127.0.0.1:1/"\ncolour = "red"\n', "target 'a' in '{path}' has unknown keys colour"),
+    ('[targets."a b"]\nurl = "ws://127.0.0.1:1/"\n', "target 'a b' in '{path}': the name is not usable"),
+    ("targets = 1", "the targets file '{path}' must hold [targets.NAME] tables and nothing else."),
+])
+def test_a_bad_targets_file_is_one_sentence(tmp_path: Path, content: str, sentence: str) -> None:
+    path = tmp_path / "targets.toml"
+    path.write_text(content, encoding="utf-8")
+    completed = subprocess.run([sys.executable, "-m", "WsComplianceLibrary.cli", "--outputdir", str(tmp_path / "r"),
+                                "--targets", str(path)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 2
+    assert sentence.format(path=path) in completed.stderr, completed.stderr
+    assert "Traceback" not in completed.stderr
