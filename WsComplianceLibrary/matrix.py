@@ -433,15 +433,15 @@ tr > :first-child { border-left: 1px solid #ccc; }
 thead th { background: #f3f3f3; position: sticky; top: 0; z-index: 2; border-top: 1px solid #ccc; }
 thead th.case, td.case { position: sticky; left: 0; z-index: 1; }
 thead th.case { z-index: 3; }
-th.target { min-width: 5.5em; max-width: 8em; overflow-wrap: anywhere; font-size: 0.9em; }
+th.target { min-width: 5em; max-width: 7.5em; overflow-wrap: anywhere; font-size: 0.85em; }
 h2 { font-size: 1.15em; margin: 1.2em 0 0.4em; }
 table.summary { margin-bottom: 1em; }
 table.summary thead th { position: static; }
 table.summary th.family { text-align: left; white-space: nowrap; font-weight: normal; }
 table.summary td.verdict { white-space: normal; font-size: 0.9em; min-width: 4.5em; }
 .url { font-weight: normal; font-size: 0.85em; display: block; color: #444; }
-td.case { font-family: monospace; white-space: nowrap; box-shadow: 1px 0 0 #999; }
-td.rfc { white-space: nowrap; }
+td.case { font-family: monospace; font-size: 0.85em; white-space: nowrap; box-shadow: 1px 0 0 #999; }
+td.rfc { white-space: nowrap; font-size: 0.8em; }
 tr.group th { background: #e8eef7; text-align: left; }
 tr.group span { display: inline-block; position: sticky; left: 0.5em; }
 .totals { font-weight: normal; font-size: 0.85em; display: block; overflow-wrap: normal; }
