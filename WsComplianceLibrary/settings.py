@@ -80,9 +80,12 @@ def mask(text: str) -> str:
     return text
 
 
-def mask_header_value(name: str, value: str) -> str:
+def mask_header_value(name: str | bytes, value: str | bytes) -> str:
     """``value`` as shown in a log: a credential header keeps its scheme word and length (``Bearer *** (36
-    characters)``), any other keeps its text with registered secrets masked."""
+    characters)``), any other keeps its text with registered secrets masked. Bytes (HTTP/2 fields) are read as
+    ISO-8859-1."""
+    name = name.decode("latin-1") if isinstance(name, bytes) else name
+    value = value.decode("latin-1") if isinstance(value, bytes) else value
     if name.strip().lower() not in SENSITIVE_HEADERS:
         return mask(value)
     scheme = _SCHEME.match(value)

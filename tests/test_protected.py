@@ -353,3 +353,16 @@ def test_a_bad_targets_file_is_one_sentence(tmp_path: Path, content: str, senten
     assert completed.returncode == 2
     assert sentence.format(path=path) in completed.stderr, completed.stderr
     assert "Traceback" not in completed.stderr
+
+
+def test_the_extended_connect_carries_the_settings_as_lower_case_fields_after_its_own(
+        tmp_path: Path, token_in_environment: None) -> None:
+    from WsComplianceLibrary.wire.http2.request import extended_connect_fields
+
+    fields = extended_connect_fields("http", "/", "h", {"sec-websocket-protocol": None},
+                                     [("authorization", "Bearer abc"), ("sec-websocket-protocol", "chat")])
+    assert fields[-1] == (b"authorization", b"Bearer abc") and b"sec-websocket-protocol" not in dict(fields)
+    result = run_robot(tmp_path, SUITES / "http2", options=("--variable", TOKEN_HEADER, "--loglevel", "TRACE"))
+    assert set(result.statuses().values()) == {"PASS"}
+    assert "authorization: Bearer *** (" in (tmp_path / "output.xml").read_text(encoding="utf-8")
+    assert files_containing(tmp_path, TOKEN) == []

@@ -86,8 +86,9 @@ def extended_connect_accepted(response: H2Response) -> Verdict:
                               "forbids (RFC 9113 §8.6); a WebSocket over HTTP/2 is accepted with 200.")
     return Verdict(False, f"The target {response.url} is not a WebSocket-over-HTTP/2 endpoint at this URL: to the "
                           f"correct extended CONNECT '{request_summary(response)}' the server {describe(response)} "
-                          "instead of 200. Check the host, port and path; the verdicts of the other cases mean "
-                          "little until this passes.")
+                          "instead of 200. Check the host, port and path, and WS_HEADERS and WS_SUBPROTOCOL when "
+                          "the server wants credentials, an Origin or a subprotocol; the other cases are not "
+                          "applicable until this passes.")
 
 
 def stream_refused(response: H2Response) -> Verdict:
