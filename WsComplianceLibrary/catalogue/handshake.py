@@ -417,7 +417,8 @@ CASES += (
     Case(
         id="COMP-AUTH-WITHOUT-CREDENTIALS", family="security",
         title="A correct handshake without the target's credentials is not answered 101",
-        rfc=("RFC 6455 §4.2.2", "RFC 6455 §10.5"), level="MUST", recipe=None, expect="refused without credentials",
+        rfc=("RFC 6455 §4.2.2", "RFC 6455 §10.5"), level="MUST", expect="refused without credentials",
+        recipe=Recipe(headers=(("Authorization", None), ("Cookie", None)), fresh_key=True),
         cells=(("Origin", "as configured"),),
         says=(
             "RFC 6455 §10.5: a server may authenticate the client with any mechanism an HTTP server can use, such "
@@ -434,15 +435,15 @@ CASES += (
     Case(
         id="COMP-ORIGIN-FOREIGN", family="security",
         title="A correct handshake from a foreign Origin is refused with 403",
-        rfc=_SECURITY, level="SHOULD", recipe=None, expect="untrusted origin refused",
-        cells=(("Origin", "foreign"),), says=_ORIGIN_RULE + " The foreign origin is FOREIGN_ORIGIN "
+        rfc=_SECURITY, level="SHOULD", expect="untrusted origin refused",
+        recipe=Recipe(headers=(("Origin", "https://attacker.invalid"),), fresh_key=True), cells=(("Origin", "foreign"),), says=_ORIGIN_RULE + " The foreign origin is FOREIGN_ORIGIN "
         "(https://attacker.invalid unless set).", why=_WHY_ORIGIN,
     ),
     Case(
         id="COMP-ORIGIN-NULL", family="security",
         title="A correct handshake from Origin: null is refused with 403",
-        rfc=_SECURITY, level="SHOULD", recipe=None, expect="untrusted origin refused",
-        cells=(("Origin", "null"),), says=_ORIGIN_RULE + " Browsers send Origin: null from sandboxed frames and "
+        rfc=_SECURITY, level="SHOULD", expect="untrusted origin refused",
+        recipe=Recipe(headers=(("Origin", "null"),), fresh_key=True), cells=(("Origin", "null"),), says=_ORIGIN_RULE + " Browsers send Origin: null from sandboxed frames and "
         "file: pages, which any attacker can make.", why=_WHY_ORIGIN,
     ),
 )

@@ -59,8 +59,9 @@ class Family:
         return dict(self.templates).get(case.expect, self.template)
 
     def row(self, case: Case) -> tuple[str, ...]:
-        """The template arguments that stand for ``case`` in its suite row."""
-        if case.recipe is None:
+        """The template arguments that stand for ``case`` in its suite row: its ``cells`` when it has them, else
+        its recipe's."""
+        if case.cells:
             cells = {name.lower(): value for name, value in case.cells}
         else:
             from ..judges.handshake import RULES  # the rule table names each rule's assertion keyword
@@ -85,6 +86,8 @@ class Case:
 
     ``recipe`` is the HTTP/1.1 handshake a case sends; cases of other areas
     (HTTP/2) have none and give their suite row's cells, by column, in ``cells``.
+    A handshake case whose row says more than its request (the security
+    cases' ``foreign`` Origin stands for ``FOREIGN_ORIGIN``) has both.
     """
 
     id: str

@@ -342,7 +342,8 @@ class Http2Keywords:
         rule = RULES[name]
         observed = self._observed(response)
         # A refusal says nothing when even the correct extended CONNECT (with the target's settings) is refused.
-        if not (observed.status is not None and 200 <= observed.status < 300):
+        accepted = observed.status is not None and 200 <= observed.status < 300
+        if not accepted and (rule.needs_endpoint or observed.status != 101):
             reason = self._endpoint_problem()
             if reason:
                 raise SkipExecution(f"Not applicable: {reason}")
