@@ -91,6 +91,14 @@ def extended_connect_accepted(response: H2Response) -> Verdict:
                           "applicable until this passes.")
 
 
+def refused(response: H2Response) -> bool:
+    """Whether the server refused the request: a final status other than 2xx and 101, a reset stream, a GOAWAY or
+    a closed connection (silence, a 101 and bytes that are not HTTP/2 are no refusal)."""
+    if response.status is not None:
+        return response.status != 101 and not 200 <= response.status < 300
+    return response.outcome in (H2Outcome.RESET, H2Outcome.GOAWAY, H2Outcome.CLOSED)
+
+
 def stream_refused(response: H2Response) -> Verdict:
     """A request the server must refuse: a stream error, a connection error or a 4xx; never 2xx nor 101."""
     what, sent = describe(response), request_summary(response)

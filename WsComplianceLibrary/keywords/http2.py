@@ -14,7 +14,7 @@ from robot.api.exceptions import SkipExecution
 from robotlibcore import keyword
 
 from ..context import KeywordError, LibraryContext, seconds, suite_settings
-from ..judges.http2 import RULES, describe, extended_connect_accepted, server_frames
+from ..judges.http2 import RULES, describe, extended_connect_accepted, refused, server_frames
 from ..judges.verdicts import Verdict
 from ..reference_http2 import Http2ReferenceServer
 from ..target import Target, TargetError, parse_target
@@ -48,7 +48,7 @@ class Http2Keywords:
         self.ctx = context
         self.target: Target | None = None
         self.reference_server = Http2ReferenceServer()
-        self._endpoint_problems: dict[str, str | None] = {}
+        self._endpoint_problems: dict[str, tuple[str | None, bool]] = {}
 
     @keyword("Set HTTP/2 Target")
     def set_http2_target(self, url: str, timeout: timedelta | None = None, verify: bool | None = None) -> str:
@@ -341,11 +341,12 @@ class Http2Keywords:
     def _assert(self, name: str, response: Any, msg: str | None) -> None:
         rule = RULES[name]
         observed = self._observed(response)
-        # A refusal says nothing when even the correct extended CONNECT (with the target's settings) is refused.
         accepted = observed.status is not None and 200 <= observed.status < 300
-        if not accepted and (rule.needs_endpoint or observed.status != 101):
-            reason = self._endpoint_problem()
-            if reason:
+        # The positive control itself is always judged.
+        if not accepted and rule.judge is not extended_connect_accepted:
+            reason, baseline_refused = self._endpoint_problem()
+            # A refusal says nothing when even the correct extended CONNECT (with the target's settings) is refused.
+            if reason and (rule.needs_endpoint or (baseline_refused and observed.status != 101)):
                 raise SkipExecution(f"Not applicable: {reason}")
         report(rule.judge(observed), msg)
 
@@ -356,15 +357,16 @@ class Http2Keywords:
             raise SkipExecution(f"Not applicable: {response.url} does not speak HTTP/2: {printable(response.detail)}.")
         return response
 
-    def _endpoint_problem(self) -> str | None:
-        """Why the target refuses a correct extended CONNECT, or ``None`` when it accepts one (asked once per URL)."""
+    def _endpoint_problem(self) -> tuple[str | None, bool]:
+        """Why the target does not accept a correct extended CONNECT (``None`` when it does), and whether it refused
+        it; asked once per URL."""
         target = self._require_target()
         if target.url not in self._endpoint_problems:
             request = extended_connect_fields("https" if target.tls else "http", target.path, target.authority,
                                               target_fields=self.ctx.target_http2_fields())
             probe = exchange(target, request, self.ctx.timeout, self.ctx.verify)
             verdict = extended_connect_accepted(probe)
-            self._endpoint_problems[target.url] = None if verdict.passed else verdict.message
+            self._endpoint_problems[target.url] = (None if verdict.passed else verdict.message, refused(probe))
         return self._endpoint_problems[target.url]
 
     def _require_target(self) -> Target:
