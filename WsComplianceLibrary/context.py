@@ -261,7 +261,7 @@ class LibraryContext:
         return self.target
 
     def start_endpoint_probe(self) -> None:
-        """Start, in the background, finding out whether the target is a WebSocket endpoint (once per URL and settings)."""
+        """Start finding out, in the background, whether the target is a WebSocket endpoint (once per settings)."""
         self._probe(self._endpoint_probes, probe_endpoint)
 
     def endpoint_problem(self) -> str | None:
@@ -276,7 +276,7 @@ class LibraryContext:
         return problem if problem is not None and problem.startswith(REFUSED_BASELINE) else None
 
     def start_echo_probe(self) -> None:
-        """Start, in the background, finding out whether the target echoes a text message (once per URL and settings)."""
+        """Start finding out, in the background, whether the target echoes a text message (once per settings)."""
         self._probe(self._echo_probes, probe_echo)
 
     def echo_problem(self) -> str | None:

@@ -93,7 +93,8 @@ def mask_header_value(name: str | bytes, value: str | bytes) -> str:
     return f"{shown} ({len(value)} characters)"
 
 
-_AUTH_SCHEMES = frozenset({"basic", "bearer", "digest", "negotiate", "ntlm", "token", "hoba", "mutual", "aws4-hmac-sha256"})
+_AUTH_SCHEMES = frozenset({"basic", "bearer", "digest", "negotiate", "ntlm", "token", "hoba", "mutual",
+                           "aws4-hmac-sha256"})
 
 
 def resolve(template: str, setting: str, environ: Mapping[str, str] | None = None) -> str:
@@ -145,7 +146,8 @@ def parse_headers(value: object, setting: str = "WS_HEADERS") -> tuple[tuple[str
         elif isinstance(item, (list, tuple)) and len(item) == 2:
             pair = (str(item[0]).strip(), "" if item[1] is None else str(item[1]))
         else:
-            raise SettingsError(f"{setting} item {_shown(str(item))} is neither 'Name: value' nor a (name, value) pair.")
+            raise SettingsError(f"{setting} item {_shown(str(item))} is neither 'Name: value' nor a (name, value) "
+                                "pair.")
         pairs.append(_checked(*pair, setting))
     return tuple(pairs)
 

@@ -436,14 +436,16 @@ CASES += (
         id="COMP-ORIGIN-FOREIGN", family="security",
         title="A correct handshake from a foreign Origin is refused with 403",
         rfc=_SECURITY, level="SHOULD", expect="untrusted origin refused",
-        recipe=Recipe(headers=(("Origin", "https://attacker.invalid"),), fresh_key=True), cells=(("Origin", "foreign"),), says=_ORIGIN_RULE + " The foreign origin is FOREIGN_ORIGIN "
+        recipe=Recipe(headers=(("Origin", "https://attacker.invalid"),), fresh_key=True),
+        cells=(("Origin", "foreign"),), says=_ORIGIN_RULE + " The foreign origin is FOREIGN_ORIGIN "
         "(https://attacker.invalid unless set).", why=_WHY_ORIGIN,
     ),
     Case(
         id="COMP-ORIGIN-NULL", family="security",
         title="A correct handshake from Origin: null is refused with 403",
         rfc=_SECURITY, level="SHOULD", expect="untrusted origin refused",
-        recipe=Recipe(headers=(("Origin", "null"),), fresh_key=True), cells=(("Origin", "null"),), says=_ORIGIN_RULE + " Browsers send Origin: null from sandboxed frames and "
+        recipe=Recipe(headers=(("Origin", "null"),), fresh_key=True), cells=(("Origin", "null"),),
+        says=_ORIGIN_RULE + " Browsers send Origin: null from sandboxed frames and "
         "file: pages, which any attacker can make.", why=_WHY_ORIGIN,
     ),
 )
