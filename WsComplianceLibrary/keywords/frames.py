@@ -106,7 +106,8 @@ class FrameKeywords:
         self._close_sessions_of_earlier_tests()
         try:
             request = build_upgrade_request("GET", target.path if path is None else path, target.authority,
-                                            headers=arguments.header_pairs(headers), key=new_key())
+                                            headers=arguments.header_pairs(headers), key=new_key(),
+                                            target_headers=self.ctx.target_headers())
         except RequestError as error:
             raise KeywordError(f"{error} Nothing was sent.") from None
         connection = WebSocketConnection.open(target, request, wait, self.ctx.verify, max_message_size)
@@ -123,6 +124,9 @@ class FrameKeywords:
         self.ctx.start_echo_probe()
         session = WebSocketSession(connection, wait, _test_name())
         self._sessions.append(session)
+        silence = self.ctx.silence_problem()
+        if silence:
+            report(Verdict(False, silence))
         return session
 
     @keyword("Close WebSocket", tags=_TAGS)
@@ -371,7 +375,7 @@ class FrameKeywords:
         | Send Message | binary | payload_hex=fe | repeat=65536 |
         | Message Should Be Echoed | timeout=10s |
         """
-        wait = self._wait(timeout)
+        wait = self.ctx.echo_wait(self._wait(timeout))
         with self._current.logging_budget() as session:
             expected = next(iter(session.state.owed("echo")), None)
             if expected is None:
@@ -411,7 +415,7 @@ class FrameKeywords:
         if count < 1:
             raise KeywordError(f"count is at least 1, not {count}.")
         data = arguments.payload(payload, payload_hex, repeat, length)
-        wait = self._wait(timeout)
+        wait = self.ctx.echo_wait(self._wait(timeout))
         started = time.monotonic()
         with self._current.logging_budget() as session:
             for index in range(count):
