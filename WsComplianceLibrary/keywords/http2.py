@@ -7,7 +7,7 @@ import dataclasses
 import html
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 from robot.api import logger
 from robot.api.exceptions import SkipExecution
@@ -18,14 +18,15 @@ from ..judges.http2 import RULES, describe, extended_connect_accepted, server_fr
 from ..judges.verdicts import Verdict
 from ..reference_http2 import Http2ReferenceServer
 from ..target import Target, TargetError, parse_target
-from ..transport.http2 import exchange
 from ..wire.http1.request import RequestError
-from ..wire.http2.frames import FrameRecord
 from ..wire.http2.request import extended_connect_fields
 from ..wire.http2.response import H2Outcome, H2Response
 from ..wire.websocket import CLOSE, PING, PONG, TEXT, Frame, Message, build_frame, close_payload, describe_frame
 from ..wirelog import printable
 from .assertions import report
+
+if TYPE_CHECKING:
+    from ..wire.http2.frames import FrameRecord
 
 __all__ = ["Http2Keywords"]
 
@@ -185,7 +186,7 @@ class Http2Keywords:
                                               path if path is not None else target.path, target.authority, overrides)
         except RequestError as error:
             raise KeywordError(f"{error} Nothing was sent.") from None
-        response = exchange(target, request, seconds(timeout, self.ctx.timeout), self.ctx.verify, send_data, enough)
+        response = _exchange(target, request, seconds(timeout, self.ctx.timeout), self.ctx.verify, send_data, enough)
         _log_exchange(response)
         if not response.outcome.connected:
             raise KeywordError(f"Could not reach {target.url}: {response.detail}.")
@@ -356,7 +357,7 @@ class Http2Keywords:
         target = self._require_target()
         if target.url not in self._endpoint_problems:
             request = extended_connect_fields("https" if target.tls else "http", target.path, target.authority)
-            probe = exchange(target, request, self.ctx.timeout, self.ctx.verify)
+            probe = _exchange(target, request, self.ctx.timeout, self.ctx.verify)
             verdict = extended_connect_accepted(probe)
             self._endpoint_problems[target.url] = None if verdict.passed else verdict.message
         return self._endpoint_problems[target.url]
@@ -368,6 +369,18 @@ class Http2Keywords:
             return self.ctx.target
         raise KeywordError("No HTTP/2 target is set: call Set HTTP/2 Target with h2c://host:port/path or "
                            "wss://host:port/path, or start the embedded one with Start HTTP/2 Reference Server.")
+
+
+def _exchange(target: Target, request: list[tuple[bytes, bytes]], timeout: float, verify: bool,
+              send_data: bytes = b"", enough: Callable[[bytes], bool] | None = None) -> H2Response:
+    """:func:`WsComplianceLibrary.transport.http2.exchange`, imported with the first HTTP/2 exchange of a run.
+
+    The transport brings ``h2``, ``hpack`` and ``hyperframe``; a run without
+    HTTP/2 cases (the handshake and frame suites) never loads them.
+    """
+    from ..transport.http2 import exchange
+
+    return exchange(target, request, timeout, verify, send_data, enough)
 
 
 def _http2_target(url: str) -> Target:
