@@ -25,8 +25,8 @@ def warned(result) -> set[str]:
     return {test.name for test in suite.all_tests if test.status == "PASS" and "warn" in test.tags}
 
 
-def test_embedded_reference_server_passes_everything_out_of_the_box(tmp_path):
-    result = run_robot(tmp_path)
+def test_embedded_reference_server_passes_everything_out_of_the_box(embedded_run):
+    result = embedded_run
     assert result.returncode == 0, result.console
     assert set(result.statuses().values()) == {"PASS"}
     assert set(result.verdicts) == {case.id for case in CASES}
