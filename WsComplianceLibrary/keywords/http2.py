@@ -13,7 +13,7 @@ from robot.api import logger
 from robot.api.exceptions import SkipExecution
 from robotlibcore import keyword
 
-from ..context import KeywordError, LibraryContext, seconds, suite_settings
+from ..context import KeywordError, LibraryContext, seconds, set_suite_metadata, suite_settings
 from ..judges.http2 import RULES, describe, extended_connect_accepted, server_frames
 from ..judges.verdicts import Verdict
 from ..reference_http2 import Http2ReferenceServer
@@ -81,7 +81,8 @@ class Http2Keywords:
 
         Like `Set Target From Suite Variables`, with ``h2c://`` URLs also
         accepted; an empty ``ws_url`` starts the embedded HTTP/2 reference
-        server (see `Start HTTP/2 Reference Server`).
+        server (see `Start HTTP/2 Reference Server`). The running suite's
+        ``HTTP/2 Target`` metadata says which target it is.
 
         Example:
         | ${url} = | Set HTTP/2 Target From Suite Variables | ${WS_URL} | ${TIMEOUT} | ${VERIFY_TLS} | ${TARGET_NAME} |
@@ -94,8 +95,11 @@ class Http2Keywords:
                 raise KeywordError(f"WS_URL is not a usable target: {error}") from None
         self.ctx.timeout, self.ctx.verify = new_timeout, new_verify
         if not ws_url:
-            return self.start_http2_reference_server()
+            url = self.start_http2_reference_server()
+            set_suite_metadata("HTTP/2 Target", f"embedded HTTP/2 reference server (Hypercorn) at {url}")
+            return url
         self.set_http2_target(ws_url)
+        set_suite_metadata("HTTP/2 Target", ws_url)
         return ws_url
 
     @keyword("Start HTTP/2 Reference Server")
