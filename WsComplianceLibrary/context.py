@@ -32,7 +32,7 @@ _PROBES = ThreadPoolExecutor(max_workers=3, thread_name_prefix="ws-endpoint-prob
 
 __all__ = [
     "ECHO_PROBE_TEXT", "SETTINGS_HINT", "TARGET_NAME_RULE", "ImportArgumentError", "KeywordError", "LibraryContext",
-    "flag", "is_usable_target_name", "name_top_level_suite", "probe_echo", "seconds",
+    "flag", "is_usable_target_name", "name_top_level_suite", "probe_echo", "seconds", "set_suite_metadata",
     "suite_connection_settings", "suite_handshake_settings", "suite_settings", "time_in_seconds",
 ]
 
@@ -189,6 +189,20 @@ def name_top_level_suite(name: str) -> None:
     context = EXECUTION_CONTEXTS.current
     if context is not None and context.suite.parent is None:
         context.suite.name = name
+
+
+def set_suite_metadata(name: str, value: str, top: bool = False) -> None:
+    """Set metadata ``name`` of the running suite, or of the top-level suite with ``top``, to ``value``.
+
+    What BuiltIn's ``Set Suite Metadata`` does, without its log line and its
+    ``${SUITE METADATA}`` variable, which no suite reads: the suites' setups
+    record their target from the keyword that sets it, not with a user
+    keyword's ``IF`` and ``Set Suite Metadata`` in every suite (about 2 ms a
+    suite). Called from Python, outside a Robot run, it does nothing.
+    """
+    context = EXECUTION_CONTEXTS.top if top else EXECUTION_CONTEXTS.current
+    if context is not None:
+        context.suite.metadata[name] = value
 
 
 @dataclass

@@ -332,6 +332,7 @@ def measure_target(kind: str, repetitions: int, workspace: Workspace, empty: Pat
     area = area or handshake_area()
     bare: list[BareTime] = []
     empty_wall, full_wall = [], []
+    bare_cpu, empty_cpu, full_cpu = [], [], []
     empty_split: list[TimeSplit] = []
     full_split: list[TimeSplit] = []
     failed: set[int] = set()
@@ -345,10 +346,16 @@ def measure_target(kind: str, repetitions: int, workspace: Workspace, empty: Pat
         workspace.run(full_command)  # warm-up: file caches, bytecode cache
         workspace.run(empty_command)
         for _ in range(repetitions):
+            started_cpu = time.process_time()
             bare.append(area.bare(target))
+            bare_cpu.append(time.process_time() - started_cpu)
+            started_cpu = _children_cpu()
             empty_wall.append(workspace.run(empty_command)[0])
+            empty_cpu.append(_children_cpu() - started_cpu)
             empty_split.append(workspace.output("empty"))
+            started_cpu = _children_cpu()
             elapsed, failures = workspace.run(full_command)
+            full_cpu.append(_children_cpu() - started_cpu)
             full_wall.append(elapsed)
             full_split.append(workspace.output(outputdir))
             failed.add(failures)
@@ -376,6 +383,11 @@ def measure_target(kind: str, repetitions: int, workspace: Workspace, empty: Pat
             (fs.library - fs.exchanges - (bt.frames - bt.pauses)) / test_count for *_, fs, bt in runs), "ms"),
         Row(f"{name}:   on the wire beyond the bare loop", Stats.of(
             (fs.exchanges + fs.pauses - bt.handshakes - bt.pauses) / test_count for *_, fs, bt in runs), "ms"),
+        # CPU time leaves out the waits that other work on the machine adds to the wall times above.
+        Row(f"{name}: CPU time, full suite / floor", Stats.of(
+            f / (b + e) for b, e, f in zip(bare_cpu, empty_cpu, full_cpu)), "x"),
+        Row(f"{name}: CPU time, overhead per test", Stats.of(
+            (f - b - e) / test_count for b, e, f in zip(bare_cpu, empty_cpu, full_cpu)), "ms"),
     ]
 
 

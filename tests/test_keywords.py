@@ -96,9 +96,24 @@ def test_libdoc_lists_every_keyword_with_an_example(tmp_path):
                    capture_output=True)
     keywords = ET.parse(spec).getroot().findall("keywords/kw")
     names = {kw.get("name") for kw in keywords}
-    assert {"Send Raw Upgrade With Method", "Status Should Not Be 101", "Send Raw Request"} <= names
+    assert {"Send Raw Upgrade With Method", "Status Should Not Be 101", "Send Raw Request", "Send Extended Connect",
+            "Start HTTP/2 Reference Server", "Open WebSocket"} <= names
     for kw in keywords:
         assert "Example:" in kw.findtext("doc"), kw.get("name")
+
+
+def test_importing_the_library_loads_no_http2_stack_nor_server():
+    # Every run pays for what the import loads: h2 and Hypercorn wait for the first HTTP/2 exchange or server,
+    # websockets for the first reference server.
+    program = ("import sys\n"
+               "from WsComplianceLibrary import WsComplianceLibrary\n"
+               "library = WsComplianceLibrary()\n"
+               "assert 'send_extended_connect' in library.get_keyword_names()\n"
+               "print(' '.join(sorted(name for name in sys.modules if name.split('.')[0] in\n"
+               "      {'h2', 'hpack', 'hyperframe', 'hypercorn', 'websockets'}\n"
+               "      or name == 'WsComplianceLibrary.transport.http2')))\n")
+    loaded = subprocess.run([sys.executable, "-c", program], check=True, capture_output=True, text=True).stdout
+    assert loaded.split() == []
 
 
 def test_negotiation_assertions_on_a_real_exchange():

@@ -16,6 +16,9 @@ import pytest
 from robotrun import RunResult, run_robot
 from servers import BEHAVIOURS, FixtureServer
 
+# Twenty robot processes at once take the 2 CPUs for about half a minute: run with --run-slow.
+pytestmark = pytest.mark.slow
+
 PROCESSES = 20
 SUITE = "suites/handshake/upgrade_method.robot"
 TIMEOUT = 0.5

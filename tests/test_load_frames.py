@@ -35,6 +35,9 @@ from servers import FixtureServer
 
 from WsComplianceLibrary.reference_server import ReferenceServer
 
+# Twenty robot processes at once take the 2 CPUs for about half a minute: run with --run-slow.
+pytestmark = pytest.mark.slow
+
 PROCESSES = 20
 SUITE = "suites/frames/rfc_rules.robot"
 TIMEOUT = "0.5s"

@@ -25,8 +25,8 @@ def warned(result) -> set[str]:
     return {test.name for test in suite.all_tests if test.status == "PASS" and "warn" in test.tags}
 
 
-def test_embedded_reference_server_passes_everything_out_of_the_box(tmp_path):
-    result = run_robot(tmp_path)
+def test_embedded_reference_server_passes_everything_out_of_the_box(embedded_run):
+    result = embedded_run
     assert result.returncode == 0, result.console
     statuses = result.statuses()
     assert statuses.pop(AUTH_CASE) == "SKIP"  # no credentials configured
@@ -36,6 +36,11 @@ def test_embedded_reference_server_passes_everything_out_of_the_box(tmp_path):
     # websockets answers 405 to a method it does not know; RFC 9110 §9.1 asks for 501, and it accepts any
     # Origin unless told which to trust. The frame cases' WARNs are explained in tests/test_frame_suites.py.
     assert warned(result) == {"COMP-METHOD-UNKNOWN-501", *ORIGIN_CASES, *FRAME_WARNINGS}
+    # The setups record the target they test in the report's metadata.
+    top = ExecutionResult(str(result.output)).suite
+    assert top.metadata["Target"].startswith("embedded reference server (websockets) at ws://127.0.0.1:")
+    http2 = next(suite for suite in top.suites if suite.name == "Http2").suites[0]
+    assert http2.metadata["HTTP/2 Target"].startswith("embedded HTTP/2 reference server (Hypercorn) at h2c://127.0.0.1:")
 
 
 def test_a_server_that_switches_protocols_on_any_method_fails_every_method_case(tmp_path):

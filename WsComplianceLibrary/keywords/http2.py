@@ -6,20 +6,18 @@ import dataclasses
 import html
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from robot.api import logger
 from robot.api.exceptions import SkipExecution
 from robotlibcore import keyword
 
-from ..context import KeywordError, LibraryContext, seconds, suite_settings
+from ..context import KeywordError, LibraryContext, seconds, set_suite_metadata, suite_settings
 from ..judges.http2 import RULES, describe, extended_connect_accepted, refused, server_frames
 from ..judges.verdicts import Verdict
 from ..reference_http2 import Http2ReferenceServer
 from ..target import Target, TargetError, parse_target
-from ..transport.http2 import exchange
 from ..wire.http1.request import RequestError
-from ..wire.http2.frames import FrameRecord
 from ..wire.http2.request import extended_connect_fields
 from ..wire.http2.response import H2Outcome, H2Response
 from ..wire.websocket import (
@@ -38,6 +36,9 @@ from ..settings import mask_header_value
 from ..wirelog import printable
 from .arguments import HeaderArgument, header_pairs
 from .assertions import report
+
+if TYPE_CHECKING:
+    from ..wire.http2.frames import FrameRecord
 
 __all__ = ["Http2Keywords"]
 
@@ -89,7 +90,8 @@ class Http2Keywords:
 
         Like `Set Target From Suite Variables`, with ``h2c://`` URLs also
         accepted; an empty ``ws_url`` starts the embedded HTTP/2 reference
-        server (see `Start HTTP/2 Reference Server`).
+        server (see `Start HTTP/2 Reference Server`). The running suite's
+        ``HTTP/2 Target`` metadata says which target it is.
 
         Example:
         | ${url} = | Set HTTP/2 Target From Suite Variables | ${WS_URL} | ${TIMEOUT} | ${VERIFY_TLS} | ${TARGET_NAME} |
@@ -103,8 +105,11 @@ class Http2Keywords:
         self.ctx.timeout, self.ctx.verify = new_timeout, new_verify
         self.ctx.read_suite_settings()
         if not ws_url:
-            return self.start_http2_reference_server()
+            url = self.start_http2_reference_server()
+            set_suite_metadata("HTTP/2 Target", f"embedded HTTP/2 reference server (Hypercorn) at {url}")
+            return url
         self.set_http2_target(ws_url)
+        set_suite_metadata("HTTP/2 Target", ws_url)
         return ws_url
 
     @keyword("Start HTTP/2 Reference Server", tags=["http2", "target"])
@@ -196,7 +201,7 @@ class Http2Keywords:
                                               self.ctx.target_http2_fields())
         except RequestError as error:
             raise KeywordError(f"{error} Nothing was sent.") from None
-        response = exchange(target, request, seconds(timeout, self.ctx.timeout), self.ctx.verify, send_data, enough)
+        response = _exchange(target, request, seconds(timeout, self.ctx.timeout), self.ctx.verify, send_data, enough)
         _log_exchange(response)
         if not response.outcome.connected:
             raise KeywordError(f"Could not reach {target.url}: {response.detail}.")
@@ -372,7 +377,7 @@ class Http2Keywords:
         if target.url not in self._endpoint_problems:
             request = extended_connect_fields("https" if target.tls else "http", target.path, target.authority,
                                               target_fields=self.ctx.target_http2_fields())
-            probe = exchange(target, request, self.ctx.timeout, self.ctx.verify)
+            probe = _exchange(target, request, self.ctx.timeout, self.ctx.verify)
             verdict = extended_connect_accepted(probe)
             self._endpoint_problems[target.url] = (None if verdict.passed else verdict.message, refused(probe))
         return self._endpoint_problems[target.url]
@@ -384,6 +389,18 @@ class Http2Keywords:
             return self.ctx.target
         raise KeywordError("No HTTP/2 target is set: call Set HTTP/2 Target with h2c://host:port/path or "
                            "wss://host:port/path, or start the embedded one with Start HTTP/2 Reference Server.")
+
+
+def _exchange(target: Target, request: list[tuple[bytes, bytes]], timeout: float, verify: bool,
+              send_data: bytes = b"", enough: Callable[[bytes], bool] | None = None) -> H2Response:
+    """:func:`WsComplianceLibrary.transport.http2.exchange`, imported with the first HTTP/2 exchange of a run.
+
+    The transport brings ``h2``, ``hpack`` and ``hyperframe``; a run without
+    HTTP/2 cases (the handshake and frame suites) never loads them.
+    """
+    from ..transport.http2 import exchange
+
+    return exchange(target, request, timeout, verify, send_data, enough)
 
 
 def _http2_target(url: str) -> Target:

@@ -7,7 +7,7 @@ from datetime import timedelta
 from robot.api import logger
 from robotlibcore import keyword
 
-from ..context import KeywordError, LibraryContext, flag, seconds, suite_settings
+from ..context import KeywordError, LibraryContext, flag, seconds, set_suite_metadata, suite_settings
 from ..settings import HandshakeSettings, SettingsError, parse_connection, parse_headers, parse_subprotocols
 from ..target import Target
 
@@ -66,6 +66,11 @@ class TargetKeywords:
         unusable one fails the keyword with one sentence that names the
         variable, its value and what it accepts.
 
+        The target goes into the top-level suite's metadata, where the report
+        and `wscompliance`'s matrix show it: ``Target`` is ``ws_url``, or the
+        embedded server and its URL, and ``Target Name`` is ``target_name``
+        when one is given.
+
         Example:
         | ${url} = | Set Target From Suite Variables | ${WS_URL} | ${TIMEOUT} | ${VERIFY_TLS} | ${TARGET_NAME} |
         """
@@ -78,9 +83,15 @@ class TargetKeywords:
                 raise KeywordError(f"WS_URL is not a usable target: {error}") from None
         self.ctx.timeout = new_timeout
         self.ctx.verify = new_verify
-        if not ws_url:
-            return self.start_reference_server()
-        return self._announce().url
+        if ws_url:
+            url = self._announce().url
+            set_suite_metadata("Target", ws_url, top=True)
+        else:
+            url = self.start_reference_server()
+            set_suite_metadata("Target", f"embedded reference server (websockets) at {url}", top=True)
+        if target_name:
+            set_suite_metadata("Target Name", target_name, top=True)
+        return url
 
     @keyword(tags=["target"])
     def set_target_handshake_settings(self, headers: dict | list | str | None = None,

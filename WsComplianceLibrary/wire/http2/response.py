@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..http1.response import Headers
-from .frames import FrameRecord
+
+if TYPE_CHECKING:
+    # Only named in an annotation: the decoder's module loads h2 and hpack, which a response needs none of.
+    from .frames import FrameRecord
 
 __all__ = ["H2Outcome", "H2Response", "StreamEnd"]
 
