@@ -45,6 +45,10 @@ _TARGET_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 ECHO_PROBE_TEXT = "WsComplianceLibrary echo check"
 """The text message the echo probe sends and expects back."""
 
+ECHO_PROBE_MAX_MESSAGE = 1 << 20
+"""Bytes of one message the echo probe reads at most: a greeting before the echo is small, and a message that
+never ends must not cost the probe the 16 MiB a case may read while the case itself runs beside it."""
+
 ProbeKey = tuple[str, HandshakeSettings, ConnectionSettings]
 """What a probe's answer holds for: the target URL, its handshake settings and how it is reached."""
 
@@ -358,7 +362,7 @@ def probe_echo(target: Target, timeout: float, verify: bool, settings: Handshake
     payload = ECHO_PROBE_TEXT.encode()
     request = build_upgrade_request("GET", target.path, target.authority, key=new_key(),
                                     target_headers=settings.headers())
-    with WebSocketConnection.open(target, request, timeout, verify) as connection:
+    with WebSocketConnection.open(target, request, timeout, verify, ECHO_PROBE_MAX_MESSAGE) as connection:
         if not connection.is_open:
             return f"its handshake failed ({connection.receive_event().detail.rstrip('.')})"
         connection.send(build_frame(PING, b"WsComplianceLibrary") + build_frame(TEXT, payload))
