@@ -26,6 +26,7 @@ from ..transport.connection import Deadline
 from ..transport.websocket import WebSocketConnection
 from ..wire.printable import printable
 from ..wire.websocket import PONG, TEXT, EndKind, Ended, Frame, Message, OutgoingFrame, describe_frame
+from ..wire.websocket.rules import Role
 from ..wire.websocket.session import PeerEvent, Observation, Session
 from .assertions import report
 
@@ -54,14 +55,21 @@ class WebSocketSession:
     yet (its inbox), how the connection ended.
     """
 
-    def __init__(self, connection: WebSocketConnection, timeout: float, test: str) -> None:
+    def __init__(self, connection: WebSocketConnection, timeout: float, test: str, role: Role = Role.CLIENT) -> None:
         self.connection = connection
         self.timeout = timeout
         self.test = test
-        self.state = Session()
+        self.state = Session(role)
+        self.masking_keys_received: list[bytes | None] = []
+        """The masking key of every frame the peer sent, in order (``None`` for an unmasked one)."""
         self._logged = {"sent": 0, "received": 0}
         self._unlogged = {"sent": [0, 0], "received": [0, 0]}
         self._messages_logged = 0
+
+    @property
+    def masks(self) -> bool:
+        """Whether our frames are masked by default: a client's are, a server's are not (RFC 6455 §5.1)."""
+        return self.state.role is Role.CLIENT
 
     def __repr__(self) -> str:
         state = "open" if self.connection.is_open else "closed"
@@ -131,7 +139,7 @@ class WebSocketSession:
             raise KeywordError(f"{error} Nothing more was sent.") from None
         self._log_frame(sent.frame, "sent")
         if sent.violation is not None and sent.violation is self.state.first_violation:
-            logger.info(f"That frame is the first the server must fail the connection for: "
+            logger.info(f"That frame is the first the {self.state.role.peer} must fail the connection for: "
                         f"{sent.violation.summary()}.")
         # Let the server echo anything we send, however large (the cap guards against endless announced lengths).
         reader = self.connection.reader
@@ -226,6 +234,7 @@ class WebSocketSession:
                             f"frame{'' if event.frame_count == 1 else 's'}.")
         else:
             self._log_frame(event, "received")
+            self.masking_keys_received.append(event.masking_key)
         if received.broken:
             report(Verdict(False, received.broken[0]))
         if isinstance(event, Ended) and event.how is EndKind.TOO_LARGE:
