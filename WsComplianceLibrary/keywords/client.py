@@ -206,7 +206,7 @@ class ClientKeywords:
             early = self._run.exited_early() if self._run is not None else None
             if remaining <= 0 or early:
                 return None
-            accepted = listener.accept(Deadline.after(min(remaining, 0.25)))
+            accepted = listener.accept(deadline, poll=0.25)  # a client command that exits is noticed in time
             if accepted is None:
                 continue
             if not self._waiting or accepted.detail:
@@ -373,13 +373,13 @@ class ClientKeywords:
                     return
                 if isinstance(event, Frame) and event.opcode == CLOSE:
                     logger.info(describe_frame(event, "received"))
-                    report(Verdict(True, f"The client refused the answer: it sent "
-                                         f"{describe_event(event, wait)} instead of using the connection."))
+                    report(Verdict(True, f"The client refused the answer: it {describe_event(event, wait)} "
+                                         "instead of using the connection."))
                     return
                 if isinstance(event, Frame):
                     logger.info(describe_frame(event, "received"))
                     report(Verdict(False, f"The client took the connection as open after an answer it must "
-                                          f"refuse: it sent {describe_event(event, wait)}."))
+                                          f"refuse: it {describe_event(event, wait)}."))
 
     @keyword(tags=_ASSERTION_TAGS)
     def client_should_close_cleanly(self, code: int | None = int(CloseCode.NORMAL_CLOSURE), strict: bool = False,

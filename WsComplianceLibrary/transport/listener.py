@@ -103,8 +103,8 @@ class Listener:
             self._sock.close()
             self._sock = None
 
-    def accept(self, deadline: Deadline) -> Accepted | None:
-        """Wait until ``deadline`` for a client, then for its request head; ``None`` when no client connected.
+    def accept(self, deadline: Deadline, poll: float | None = None) -> Accepted | None:
+        """Wait until ``deadline`` (or ``poll`` seconds) for a client, then for its request head; ``None`` if none came.
 
         The request head is read until the blank line; bytes after it stay
         in ``request.trailing``. A client that connects but does not finish
@@ -113,7 +113,8 @@ class Listener:
         """
         if self._sock is None:
             raise ListenerError("The client test server is not running: start it first.")
-        self._sock.settimeout(max(deadline.remaining(), 0.001))
+        waiting = deadline.remaining() if poll is None else min(poll, deadline.remaining())
+        self._sock.settimeout(max(waiting, 0.001))
         try:
             sock, address = self._sock.accept()
         except (TimeoutError, BlockingIOError):

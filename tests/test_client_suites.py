@@ -1,0 +1,114 @@
+"""suites/client run with robot against clients: the embedded one, fixture clients of ours, hostile ones.
+
+Each client is a command started per case with ``{url}`` replaced (CLIENT_COMMAND), or the embedded reference
+client when none is given. A fixture client breaks one rule and must fail exactly the cases that guard it; a
+hostile client gets a bounded one-sentence verdict and is stopped, its whole process group with it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from robotrun import ROOT, run_robot
+
+from WsComplianceLibrary.catalogue import CASES, FAMILIES
+
+CLIENTS = Path(__file__).resolve().parent / "clients"
+SUITE = "suites/client"
+FAST = ("--exclude", "slow")
+CLIENT_FAMILIES = {family.name for family in FAMILIES if family.suite.startswith("client/")}
+FAST_CASES = {case.id for case in CASES if case.family in CLIENT_FAMILIES and "slow" not in case.tags}
+# The embedded client offers no subprotocol, so the case that changes what it offered does not apply.
+REFERENCE_NOT_APPLICABLE = {"COMP-CLIENT-HS-OTHER-SUBPROTOCOL"}
+
+
+def command(script: str, *arguments: str) -> str:
+    return " ".join((sys.executable, str(CLIENTS / script), "{url}", *arguments))
+
+
+def client_options(client_command: str | None = None, *extra: str) -> tuple[str, ...]:
+    options = ("--variable", f"CLIENT_COMMAND:{client_command}") if client_command else ()
+    return (*options, *extra)
+
+
+def failed(result) -> set[str]:
+    return {name for name, verdict in result.verdicts.items() if verdict.status == "FAIL"}
+
+
+def test_the_embedded_reference_client_passes_every_fast_client_case(tmp_path):
+    started = time.monotonic()
+    result = run_robot(tmp_path, SUITE, options=FAST)
+    assert result.returncode == 0, result.console
+    assert set(result.verdicts) == FAST_CASES
+    assert {name for name, verdict in result.verdicts.items() if verdict.status == "SKIP"} == REFERENCE_NOT_APPLICABLE
+    assert time.monotonic() - started < 60
+
+
+# Each fixture client breaks one rule; the handshake and client-rule suites and the Ping cases guard them.
+GUARDED = [
+    ("--never-masks", {"COMP-CLIENT-MASKING", "COMP-CLIENT-KEY", "COMP-CLIENT-HS-VALID-CASE", "COMP-CLIENT-HS-VALID-CONNECTION-LIST",
+                       "COMP-CLIENT-HS-VALID-MISC", "COMP-CLIENT-HS-FRAME-WITH-101", "COMP-CLIENT-FRAME-2-1",
+                       "COMP-CLIENT-FRAME-2-2"}),
+    ("--ignores-accept", {"COMP-CLIENT-HS-ACCEPT-WRONG", "COMP-CLIENT-HS-ACCEPT-CASE"}),
+    ("--accepts-masked", {"COMP-CLIENT-MASKED-SERVER-FRAME"}),
+    ("--ignores-ping", {"COMP-CLIENT-FRAME-2-1", "COMP-CLIENT-FRAME-2-2"}),
+]
+
+
+@pytest.mark.parametrize(("flag", "guarding"), GUARDED, ids=[flag for flag, _ in GUARDED])
+def test_a_fixture_client_breaking_one_rule_fails_exactly_the_cases_guarding_it(tmp_path, flag, guarding):
+    options = client_options(command("fixture_client.py", flag), "--test", "COMP-CLIENT-HS-*",
+                             "--test", "COMP-CLIENT-MASKING", "--test", "COMP-CLIENT-KEY",
+                             "--test", "COMP-CLIENT-MASKED-SERVER-FRAME", "--test", "COMP-CLIENT-FRAME-2-1",
+                             "--test", "COMP-CLIENT-FRAME-2-2")
+    result = run_robot(tmp_path, SUITE, options=options)
+    assert failed(result) == guarding, result.console
+
+
+def test_the_correct_fixture_client_passes_the_same_cases(tmp_path):
+    options = client_options(command("fixture_client.py"), "--test", "COMP-CLIENT-HS-*", "--test",
+                             "COMP-CLIENT-MASK*", "--test", "COMP-CLIENT-KEY", "--test", "COMP-CLIENT-FRAME-2-*")
+    result = run_robot(tmp_path, SUITE, options=options)
+    assert failed(result) == set(), result.console
+
+
+def _processes_with(marker: str) -> list[str]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            if marker in cmdline:
+                found.append(cmdline)
+    return found
+
+
+HOSTILE = [
+    ("never", command("hostile_client.py", "never"), "No client connected to ws://127.0.0.1:"),
+    ("silent", command("hostile_client.py", "silent"), "The client connected but sent no whole request head within 1 s"),
+    ("flood", command("hostile_client.py", "flood"), "The client sent more than 65536 bytes without ending a request head."),
+    ("missing", "/nonexistent/wscompliance-client {url}", "could not be started: No such file or directory. No client ran."),
+]
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="counts processes through /proc")
+@pytest.mark.parametrize(("name", "client", "sentence"), HOSTILE, ids=[name for name, _, _ in HOSTILE])
+def test_a_hostile_client_gets_a_bounded_one_sentence_verdict_and_is_stopped(tmp_path, name, client, sentence):
+    options = client_options(client, "--variable", "CLIENT_CONNECT_TIMEOUT:1s", "--variable", "TIMEOUT:1s",
+                             "--test", "COMP-CLIENT-HS-VALID-MISC", "--test", "COMP-CLIENT-MASKING")
+    started = time.monotonic()
+    result = run_robot(tmp_path, SUITE, options=options)
+    elapsed = time.monotonic() - started
+    assert set(result.verdicts) == {"COMP-CLIENT-HS-VALID-MISC", "COMP-CLIENT-MASKING"}
+    for verdict in result.verdicts.values():
+        assert verdict.status == "FAIL" and sentence in verdict.message, verdict.message
+        assert "\n" not in verdict.message and "Traceback" not in verdict.message
+        assert verdict.elapsed < 8
+    assert elapsed < 40
+    assert _processes_with(str(CLIENTS / "hostile_client.py")) == []
