@@ -7,13 +7,14 @@ hostile client gets a bounded one-sentence verdict and is stopped, its whole pro
 
 from __future__ import annotations
 
-import os
+import socket
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
-from robotrun import ROOT, run_robot
+from robotrun import run_robot
 
 from WsComplianceLibrary.catalogue import CASES, FAMILIES
 
@@ -51,29 +52,39 @@ def test_the_embedded_reference_client_passes_every_fast_client_case(tmp_path):
 # Each fixture client breaks one rule; the handshake and client-rule suites and the Ping cases guard them.
 GUARDED = [
     ("--never-masks", {"COMP-CLIENT-MASKING", "COMP-CLIENT-KEY", "COMP-CLIENT-HS-VALID-CASE", "COMP-CLIENT-HS-VALID-CONNECTION-LIST",
-                       "COMP-CLIENT-HS-VALID-MISC", "COMP-CLIENT-HS-FRAME-WITH-101", "COMP-CLIENT-FRAME-2-1",
-                       "COMP-CLIENT-FRAME-2-2"}),
+                       "COMP-CLIENT-HS-VALID-MISC", "COMP-CLIENT-HS-FRAME-WITH-101", "COMP-CLIENT-FRAME-1-1-2",
+                       "COMP-CLIENT-FRAME-2-1", "COMP-CLIENT-FRAME-2-2"}),
     ("--ignores-accept", {"COMP-CLIENT-HS-ACCEPT-WRONG", "COMP-CLIENT-HS-ACCEPT-CASE"}),
     ("--accepts-masked", {"COMP-CLIENT-MASKED-SERVER-FRAME"}),
     ("--ignores-ping", {"COMP-CLIENT-FRAME-2-1", "COMP-CLIENT-FRAME-2-2"}),
 ]
 
 
+GUARDING = set().union(*(guarding for _, guarding in GUARDED))
+NEIGHBOURS = {"COMP-CLIENT-HS-ACCEPT-MISSING", "COMP-CLIENT-HS-STATUS-200", "COMP-CLIENT-FRAME-1-1-2"}
+"""Cases no fixture client breaks, run with each: a refusal and an echo that must still pass."""
+
+
+def _selection(cases: set[str]) -> tuple[str, ...]:
+    return tuple(option for case in sorted(cases) for option in ("--test", case))
+
+
 @pytest.mark.parametrize(("flag", "guarding"), GUARDED, ids=[flag for flag, _ in GUARDED])
 def test_a_fixture_client_breaking_one_rule_fails_exactly_the_cases_guarding_it(tmp_path, flag, guarding):
-    options = client_options(command("fixture_client.py", flag), "--test", "COMP-CLIENT-HS-*",
-                             "--test", "COMP-CLIENT-MASKING", "--test", "COMP-CLIENT-KEY",
-                             "--test", "COMP-CLIENT-MASKED-SERVER-FRAME", "--test", "COMP-CLIENT-FRAME-2-1",
-                             "--test", "COMP-CLIENT-FRAME-2-2")
+    # Every guarding case of any fixture runs, so a case failing for the wrong fixture shows too.
+    options = client_options(command("fixture_client.py", flag), *_selection(GUARDING | NEIGHBOURS))
     result = run_robot(tmp_path, SUITE, options=options)
+    assert set(result.verdicts) == GUARDING | NEIGHBOURS
     assert failed(result) == guarding, result.console
 
 
-def test_the_correct_fixture_client_passes_the_same_cases(tmp_path):
+def test_the_correct_fixture_client_passes_every_case_the_others_are_checked_with(tmp_path):
     options = client_options(command("fixture_client.py"), "--test", "COMP-CLIENT-HS-*", "--test",
-                             "COMP-CLIENT-MASK*", "--test", "COMP-CLIENT-KEY", "--test", "COMP-CLIENT-FRAME-2-*")
+                             "COMP-CLIENT-MASK*", "--test", "COMP-CLIENT-KEY", "--test", "COMP-CLIENT-FRAME-2-*",
+                             "--test", "COMP-CLIENT-FRAME-1-1-2")
     result = run_robot(tmp_path, SUITE, options=options)
     assert failed(result) == set(), result.console
+    assert GUARDING | NEIGHBOURS <= set(result.verdicts)
 
 
 def _processes_with(marker: str) -> list[str]:
@@ -112,3 +123,65 @@ def test_a_hostile_client_gets_a_bounded_one_sentence_verdict_and_is_stopped(tmp
         assert verdict.elapsed < 8
     assert elapsed < 40
     assert _processes_with(str(CLIENTS / "hostile_client.py")) == []
+
+
+@pytest.mark.parametrize("client", [None, command("echo_websockets.py")], ids=["embedded", "websockets"])
+def test_clients_connect_over_tls_to_the_ipv6_loopback(tmp_path, client):
+    options = client_options(client, "--variable", "CLIENT_HOST:::1", "--variable", "CLIENT_TLS:True",
+                             "--test", "COMP-CLIENT-HS-VALID-MISC", "--test", "COMP-CLIENT-MASKING",
+                             "--test", "COMP-CLIENT-FRAME-1-2-6", "--test", "COMP-CLIENT-HS-ACCEPT-WRONG")
+    result = run_robot(tmp_path, SUITE, options=options)
+    assert result.statuses() == dict.fromkeys(("COMP-CLIENT-HS-VALID-MISC", "COMP-CLIENT-MASKING",
+                                               "COMP-CLIENT-FRAME-1-2-6", "COMP-CLIENT-HS-ACCEPT-WRONG"), "PASS")
+    assert "wss://[::1]:" in result.output.read_text(encoding="utf-8")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _autobahn_driver(port: int, agent: str, stop: threading.Event) -> None:
+    """Autobahn's fuzzingclient loop as a client library's test runner writes it: count, each case, reports."""
+    from websockets.exceptions import WebSocketException
+    from websockets.sync.client import connect
+
+    base = f"ws://127.0.0.1:{port}"
+    while not stop.is_set():
+        try:
+            with connect(f"{base}/getCaseCount", open_timeout=1) as connection:
+                count = int(connection.recv())
+            break
+        except (OSError, WebSocketException):
+            time.sleep(0.1)
+    else:
+        return
+    for case in range(1, count + 1):
+        if stop.is_set():
+            return
+        try:
+            with connect(f"{base}/runCase?case={case}&agent={agent}", open_timeout=5, max_size=None) as connection:
+                for message in connection:
+                    connection.send(message)
+        except (OSError, WebSocketException):
+            time.sleep(0.1)
+
+
+def test_waiting_mode_plays_each_case_to_an_autobahn_driver_loop(tmp_path):
+    port = _free_port()
+    stop = threading.Event()
+    driver = threading.Thread(target=_autobahn_driver, args=(port, "driver-loop", stop), daemon=True)
+    driver.start()
+    try:
+        options = ("--variable", "CLIENT_WAIT:True", "--variable", f"CLIENT_PORT:{port}",
+                   "--test", "COMP-CLIENT-HS-ACCEPT-WRONG", "--test", "COMP-CLIENT-HS-VALID-MISC",
+                   "--test", "COMP-CLIENT-MASKING", "--test", "COMP-CLIENT-FRAME-2-2")
+        result = run_robot(tmp_path, SUITE, options=options)
+    finally:
+        stop.set()
+        driver.join(10)
+    assert result.statuses() == dict.fromkeys(("COMP-CLIENT-HS-ACCEPT-WRONG", "COMP-CLIENT-HS-VALID-MISC",
+                                               "COMP-CLIENT-MASKING", "COMP-CLIENT-FRAME-2-2"), "PASS")
+    log = result.output.read_text(encoding="utf-8")
+    assert "The client calls itself driver-loop." in log and "Answered the client's /getCaseCount" in log

@@ -176,15 +176,16 @@ class ClientKeywords:
         url = f"{listener.base_url}{path or '/' + _case_path(self._cases)}"
         if self._command:
             try:
-                self._run = CommandClient(self._command, url)
+                command = CommandClient(self._command, url)
             except ValueError as error:
                 raise KeywordError(f"{error} No client ran.") from None
-            logger.info(f"Started the client: {printable(' '.join(self._run.argv))}")  # type: ignore[attr-defined]
+            self._run = command
+            logger.info(f"Started the client: {printable(' '.join(command.argv))}")
         elif not self._waiting:
             self._run = EmbeddedClient(url, min(wait, self.ctx.timeout))
         else:
             logger.info(f"Waiting up to {wait:g} s for the client to connect to {listener.base_url}/.")
-        accepted = self._accept(listener, Deadline.after(wait))
+        accepted = self._accept(listener, Deadline.after(wait), None if self._waiting else urlsplit(url).path)
         if accepted is None:
             early = self._run.exited_early() if self._run is not None else None
             report(Verdict(False, f"No client connected to {url} within {wait:g} s"
@@ -199,8 +200,13 @@ class ClientKeywords:
         return {"method": request.method, "target": request.target, "version": request.http_version,
                 "headers": {name: request.headers[name] for name in request.headers}}
 
-    def _accept(self, listener: Listener, deadline: Deadline) -> Accepted | None:
-        """The case's connection; in waiting mode Autobahn's bookkeeping connections are answered on the way."""
+    def _accept(self, listener: Listener, deadline: Deadline, path: str | None) -> Accepted | None:
+        """The case's connection: to ``path`` when given; in waiting mode Autobahn's bookkeeping is answered on the way.
+
+        A connection to another case's path (a client of an earlier case
+        that connected again, as some retry a request the server closed) is
+        logged and closed, not played.
+        """
         while True:
             remaining = deadline.remaining()
             early = self._run.exited_early() if self._run is not None else None
@@ -208,6 +214,11 @@ class ClientKeywords:
                 return None
             accepted = listener.accept(deadline, poll=0.25)  # a client command that exits is noticed in time
             if accepted is None:
+                continue
+            if path is not None and not accepted.detail and urlsplit(accepted.request.target).path != path:
+                logger.info(f"Closed a connection to {printable(accepted.request.target, 200)}, which is not this "
+                            "case's URL: a client of an earlier case connected again.")
+                accepted.close()
                 continue
             if not self._waiting or accepted.detail:
                 return accepted
