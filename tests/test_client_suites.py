@@ -23,8 +23,8 @@ SUITE = "suites/client"
 FAST = ("--exclude", "slow")
 CLIENT_FAMILIES = {family.name for family in FAMILIES if family.suite.startswith("client/")}
 FAST_CASES = {case.id for case in CASES if case.family in CLIENT_FAMILIES and "slow" not in case.tags}
-# The embedded client offers no subprotocol, so the case that changes what it offered does not apply.
-REFERENCE_NOT_APPLICABLE = {"COMP-CLIENT-HS-OTHER-SUBPROTOCOL"}
+# The embedded client offers no subprotocol, so the cases that answer its offer do not apply.
+REFERENCE_NOT_APPLICABLE = {"COMP-CLIENT-HS-OTHER-SUBPROTOCOL", "COMP-CLIENT-HS-NO-SUBPROTOCOL-SELECTED"}
 
 
 def command(script: str, *arguments: str) -> str:
@@ -185,3 +185,12 @@ def test_waiting_mode_plays_each_case_to_an_autobahn_driver_loop(tmp_path):
                                                "COMP-CLIENT-MASKING", "COMP-CLIENT-FRAME-2-2"), "PASS")
     log = result.output.read_text(encoding="utf-8")
     assert "The client calls itself driver-loop." in log and "Answered the client's /getCaseCount" in log
+
+
+def test_a_client_offering_a_subprotocol_refuses_another_and_its_answer_to_none_is_recorded(tmp_path):
+    options = client_options(command("fixture_client.py", "--offers-subprotocol"),
+                             "--test", "COMP-CLIENT-HS-*SUBPROTOCOL*", "--test", "COMP-CLIENT-HS-VALID-MISC")
+    result = run_robot(tmp_path, SUITE, options=options)
+    assert result.statuses() == {"COMP-CLIENT-HS-UNOFFERED-SUBPROTOCOL": "PASS", "COMP-CLIENT-HS-OTHER-SUBPROTOCOL": "PASS",
+                                 "COMP-CLIENT-HS-NO-SUBPROTOCOL-SELECTED": "PASS", "COMP-CLIENT-HS-VALID-MISC": "PASS"}
+    assert "Informational: the client opened the connection" in result.output.read_text(encoding="utf-8")

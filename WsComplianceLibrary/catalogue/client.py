@@ -39,6 +39,7 @@ _T = {
     "refuses": _template("Client Must Refuse The Answer", "status", "headers accept"),
     "refuses unoffered": _template("Client Must Refuse What It Did Not Offer", "header value", "offered"),
     "opens": _template("Client Must Open The Connection", "status", "headers accept then_text"),
+    "records no subprotocol": _template("Client Answer Without A Subprotocol Is Recorded", "header"),
     "masks": _template("Client Frames Must Be Masked With Fresh Keys", "count"),
     "fresh key": _template("Client Must Send A Fresh Key Per Connection", "connections"),
     "masked server frame fails": _template("Masked Frame From The Server Must Fail The Connection",
@@ -160,6 +161,21 @@ HANDSHAKE = (
           then_text="Hello from the first segment"),
 )
 
+_NO_SUBPROTOCOL = (
+    'RFC 6455 §4.2.2: a server that does not wish to agree to one of the subprotocols the client offered "MUST '
+    "NOT send back a |Sec-WebSocket-Protocol| header field\"; §4.1 has the client fail only on a subprotocol it "
+    "did not offer. Browsers (the WHATWG WebSocket standard) fail the connection anyway; either is recorded."
+)
+_WHY_NO_SUBPROTOCOL = (
+    "Whether a client opens the connection when its subprotocol was not chosen decides how a server can refuse a "
+    "subprotocol gracefully; the report says which way this client goes."
+)
+INFORMATIONAL = (
+    _case("HS-NO-SUBPROTOCOL-SELECTED", "handshake", "A 101 selecting none of the offered subprotocols: whether the "
+          "client opens the connection is recorded", ("RFC 6455 §4.1", "RFC 6455 §4.2.2"), "MAY",
+          "records no subprotocol", _NO_SUBPROTOCOL, _WHY_NO_SUBPROTOCOL, header="Sec-WebSocket-Protocol"),
+)
+
 CLIENT_RULES = (
     _case("MASKING", "client_rules", "Every frame of the client is masked, with keys that differ and are never zero",
           ("RFC 6455 §5.1", "RFC 6455 §5.3"), "MUST", "masks", _MASKING, _WHY_MASKING, count="8"),
@@ -196,7 +212,8 @@ FAMILIES: tuple[Family, ...] = (
             "The server's answer as a client must judge it (RFC 6455 §4.1): answers it must refuse by failing the "
             "connection, and valid answers in unusual spellings it must accept."
         ),
-        template=_T["refuses"], templates=(("refuses unoffered", _T["refuses unoffered"]), ("opens", _T["opens"])),
+        template=_T["refuses"], templates=(("refuses unoffered", _T["refuses unoffered"]), ("opens", _T["opens"]),
+                                           ("records no subprotocol", _T["records no subprotocol"])),
         setup=_SETUP, teardown=_TEARDOWN,
     ),
     Family(
@@ -212,4 +229,4 @@ FAMILIES: tuple[Family, ...] = (
     *(_played_family(family) for family in frames.FAMILIES if family.name in _PLAYED),
 )
 
-CASES: tuple[Case, ...] = HANDSHAKE + CLIENT_RULES + FRAME_CASES
+CASES: tuple[Case, ...] = HANDSHAKE + INFORMATIONAL + CLIENT_RULES + FRAME_CASES

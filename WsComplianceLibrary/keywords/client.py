@@ -367,30 +367,49 @@ class ClientKeywords:
         | Answer Handshake With | accept=wrong |
         | Client Should Refuse The Handshake |
         """
+        how, what = self._how_the_client_took_the_answer(timeout)
+        if how == "opened":
+            report(Verdict(False, f"The client took the connection as open after an answer it must refuse: {what}."))
+        if how == "silent":
+            report(Verdict(False, f"The client {what}, without failing it, after an answer it must refuse."))
+        report(Verdict(True, f"The client refused the answer: {what}."))
+
+    @keyword(tags=_TAGS)
+    def record_how_the_client_takes_the_answer(self, timeout: timedelta | None = None) -> str:
+        """Logs whether the client opened the connection after our answer or refused it, and returns ``opened``, ``refused`` or ``silent``.
+
+        For answers the RFC allows but some clients refuse (no subprotocol
+        selected from those offered: browsers fail the connection): the case
+        records what the client does and passes either way. The client is
+        probed as in `Client Should Refuse The Handshake`.
+
+        Example:
+        | Answer Handshake With |
+        | ${how} = | Record How The Client Takes The Answer |
+        """
+        how, what = self._how_the_client_took_the_answer(timeout)
+        logger.info(f"Informational: the client {how} the connection: {what}.")
+        return how
+
+    def _how_the_client_took_the_answer(self, timeout: timedelta | None) -> tuple[str, str]:
+        """Probe with a text message: ``opened`` (it sent a frame other than a Close), ``refused`` or ``silent``."""
         session = self._require_session()
         wait = seconds(timeout, session.timeout)
         with session.logging_budget():
             session.send([OutgoingFrame(TEXT, PROBE_TEXT.encode(), masked=False)])
             deadline = Deadline.after(wait)
-            while session.state.end is None:
+            while True:
                 event = session.connection.receive_event(deadline.remaining())
                 if isinstance(event, Ended):
                     if event.how is EndKind.TIMEOUT:
-                        report(Verdict(False, f"The client kept the connection open for {wait:g} s without "
-                                              "failing it, after an answer it must refuse."))
+                        return "silent", f"kept the connection open for {wait:g} s without sending a frame"
                     logger.info(f"Connection ended: {printable(event.detail)}")
-                    report(Verdict(True, "The client refused the answer: it closed the connection without "
-                                         "sending a frame."))
-                    return
-                if isinstance(event, Frame) and event.opcode == CLOSE:
-                    logger.info(describe_frame(event, "received"))
-                    report(Verdict(True, f"The client refused the answer: it {describe_event(event, wait)} "
-                                         "instead of using the connection."))
-                    return
+                    return "refused", "it closed the connection without sending a frame"
                 if isinstance(event, Frame):
                     logger.info(describe_frame(event, "received"))
-                    report(Verdict(False, f"The client took the connection as open after an answer it must "
-                                          f"refuse: it {describe_event(event, wait)}."))
+                    if event.opcode == CLOSE:
+                        return "refused", f"it {describe_event(event, wait)} instead of using the connection"
+                    return "opened", f"it {describe_event(event, wait)}"
 
     @keyword(tags=_ASSERTION_TAGS)
     def client_should_close_cleanly(self, code: int | None = int(CloseCode.NORMAL_CLOSURE), strict: bool = False,

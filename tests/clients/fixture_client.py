@@ -1,6 +1,7 @@
 """A small echo client of ours, correct except for the one rule a flag breaks: python fixture_client.py URL [FLAG].
 
-Flags: ``--never-masks`` (sends its frames unmasked), ``--ignores-accept``
+Flags: ``--offers-subprotocol`` (offers the subprotocol ``chat``, a choice, not a broken rule),
+``--never-masks`` (sends its frames unmasked), ``--ignores-accept``
 (does not compare Sec-WebSocket-Accept with its key), ``--accepts-masked``
 (reads a masked frame from the server as any other), ``--ignores-ping``
 (never answers a Ping). Otherwise it refuses a bad answer (status, Upgrade,
@@ -26,8 +27,10 @@ def main(url: str, flags: set[str]) -> int:
     key = base64.b64encode(os.urandom(16)).decode()
     sock = socket.create_connection((parts.hostname, parts.port), timeout=10)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
+    offered = ["chat"] if "--offers-subprotocol" in flags else []
+    offer = "".join(f"Sec-WebSocket-Protocol: {protocol}\r\n" for protocol in offered)
     sock.sendall((f"GET {path} HTTP/1.1\r\nHost: {parts.netloc}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                  f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+                  f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n{offer}\r\n").encode())
     parser = ResponseParser()
     while not parser.head_complete and parser.invalid is None:
         data = sock.recv(65536)
@@ -39,7 +42,8 @@ def main(url: str, flags: set[str]) -> int:
     accept_ok = "--ignores-accept" in flags or headers.get("Sec-WebSocket-Accept", "").strip() == accept_for_key(key)
     if (parser.status != 101 or headers.get("Upgrade", "").lower() != "websocket"
             or "upgrade" not in connection_tokens or not accept_ok or "Sec-WebSocket-Accept" not in headers
-            or "Sec-WebSocket-Extensions" in headers or "Sec-WebSocket-Protocol" in headers):
+            or "Sec-WebSocket-Extensions" in headers
+            or headers.get("Sec-WebSocket-Protocol", None) not in (None, *offered)):
         sock.close()
         return 1
     reader = FrameReader(sender=Role.SERVER)
