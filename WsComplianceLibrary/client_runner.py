@@ -26,6 +26,9 @@ __all__ = ["ClientRun", "CommandClient", "EmbeddedClient", "Finished", "OUTPUT_K
 OUTPUT_KEPT = 4096
 """Bytes of a client command's output kept for the log (the end of it)."""
 
+MAX_FRAGMENTS = 65536 + 1
+"""Most fragments in one message the embedded client takes: Autobahn 9.3.1 sends 65536."""
+
 STOP_GRACE = 1.0
 """Seconds a client gets to end by itself after its case, before its process group is killed."""
 
@@ -130,7 +133,13 @@ class EmbeddedClient(ClientRun):
 
     def _run(self) -> None:
         from websockets.exceptions import ConnectionClosed, InvalidHandshake
+        from websockets.sync import messages
         from websockets.sync.client import connect
+
+        # As the reference server does (see reference_server.py): websockets 17 refuses a message of more than
+        # 4096 fragments with 1009, and Autobahn 9.3.1 sends 65536. Earlier versions have no such limit.
+        if hasattr(messages, "MAX_FRAGMENTS"):
+            messages.MAX_FRAGMENTS = max(messages.MAX_FRAGMENTS, MAX_FRAGMENTS)
 
         context = None
         if self.url.startswith("wss://"):
