@@ -106,6 +106,8 @@ HOSTILE = [
     ("silent", command("hostile_client.py", "silent"), "The client connected but sent no whole request head within 1 s"),
     ("flood", command("hostile_client.py", "flood"), "The client sent more than 65536 bytes without ending a request head."),
     ("missing", "/nonexistent/wscompliance-client {url}", "could not be started: No such file or directory. No client ran."),
+    ("exits", f'{sys.executable} -c "raise SystemExit(3)" {{url}} {CLIENTS / "hostile_client.py"}',
+     "the client command exited with status 3 before connecting."),
 ]
 
 

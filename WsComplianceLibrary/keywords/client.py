@@ -188,8 +188,8 @@ class ClientKeywords:
         accepted = self._accept(listener, Deadline.after(wait), None if self._waiting else urlsplit(url).path)
         if accepted is None:
             early = self._run.exited_early() if self._run is not None else None
-            report(Verdict(False, f"No client connected to {url} within {wait:g} s"
-                                  f"{f' ({early})' if early else ''}."))
+            report(Verdict(False, f"No client connected to {url}: {early}." if early else
+                                  f"No client connected to {url} within {wait:g} s."))
         assert accepted is not None
         if accepted.detail:
             report(Verdict(False, accepted.detail))
