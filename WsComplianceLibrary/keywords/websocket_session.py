@@ -43,6 +43,9 @@ Send keyword."""
 CLOSE_GRACE = 1.0
 """Seconds (within the keyword's timeout) to read on after the server's Close, for frames it wrongly sends after it."""
 
+MASKING_KEYS_KEPT = 1000
+"""Masking keys of the peer's frames kept for `Client Frames Should Be Masked`."""
+
 FRAMES_LOGGED = 10
 """Frames logged one by one per keyword call and direction; the rest are counted, so 9.x cases keep log.html small."""
 
@@ -61,7 +64,7 @@ class WebSocketSession:
         self.test = test
         self.state = Session(role)
         self.masking_keys_received: list[bytes | None] = []
-        """The masking key of every frame the peer sent, in order (``None`` for an unmasked one)."""
+        """The masking key of each frame the peer sent, in order (``None`` for an unmasked one), the first thousand."""
         self._logged = {"sent": 0, "received": 0}
         self._unlogged = {"sent": [0, 0], "received": [0, 0]}
         self._messages_logged = 0
@@ -234,7 +237,8 @@ class WebSocketSession:
                             f"frame{'' if event.frame_count == 1 else 's'}.")
         else:
             self._log_frame(event, "received")
-            self.masking_keys_received.append(event.masking_key)
+            if len(self.masking_keys_received) < MASKING_KEYS_KEPT:  # a flood must not grow it without end
+                self.masking_keys_received.append(event.masking_key)
         if received.broken:
             report(Verdict(False, received.broken[0]))
         if isinstance(event, Ended) and event.how is EndKind.TOO_LARGE:
