@@ -105,6 +105,7 @@ HOSTILE = [
     ("never", command("hostile_client.py", "never"), "No client connected to ws://127.0.0.1:"),
     ("silent", command("hostile_client.py", "silent"), "The client connected but sent no whole request head within 1 s"),
     ("flood", command("hostile_client.py", "flood"), "The client sent more than 65536 bytes without ending a request head."),
+    ("flood-frames", command("hostile_client.py", "flood-frames"), "Expected the echo of the "),
     ("missing", "/nonexistent/wscompliance-client {url}", "could not be started: No such file or directory. No client ran."),
     ("exits", f'{sys.executable} -c "raise SystemExit(3)" {{url}} {CLIENTS / "hostile_client.py"}',
      "the client command exited with status 3 before connecting."),
