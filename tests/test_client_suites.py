@@ -73,7 +73,9 @@ def _selection(cases: set[str]) -> tuple[str, ...]:
 @pytest.mark.parametrize(("flag", "guarding"), GUARDED, ids=[flag for flag, _ in GUARDED])
 def test_a_fixture_client_breaking_one_rule_fails_exactly_the_cases_guarding_it(tmp_path, flag, guarding):
     # Every guarding case of any fixture runs, so a case failing for the wrong fixture shows too.
-    options = client_options(command("fixture_client.py", flag), *_selection(GUARDING | NEIGHBOURS))
+    # A fixture that never answers is judged at the timeout: a short one keeps the run short.
+    options = client_options(command("fixture_client.py", flag), "--variable", "TIMEOUT:2s",
+                             *_selection(GUARDING | NEIGHBOURS))
     result = run_robot(tmp_path, SUITE, options=options)
     assert set(result.verdicts) == GUARDING | NEIGHBOURS
     assert failed(result) == guarding, result.console

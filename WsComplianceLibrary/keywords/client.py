@@ -83,6 +83,7 @@ class ClientKeywords:
         self._command = ""
         self._waiting = False
         self._connect_timeout = 10.0
+        self._timeout = context.timeout
         self._run: ClientRun | None = None
         self._accepted: Accepted | None = None
         self._session: WebSocketSession | None = None
@@ -94,7 +95,8 @@ class ClientKeywords:
     @keyword(tags=_TAGS)
     def start_client_test_server(self, command: str = "", host: str = "127.0.0.1", port: int = 0,
                                  tls: bool = False, wait: bool = False,
-                                 connect_timeout: timedelta = timedelta(seconds=10)) -> str:
+                                 connect_timeout: timedelta = timedelta(seconds=10),
+                                 timeout: timedelta | None = None) -> str:
         """Starts listening on loopback for the client under test and returns the server's base URL.
 
         How the client is run in each case, by `Client Should Connect`:
@@ -113,7 +115,8 @@ class ClientKeywords:
           every message) connects.
         ``host`` is ``127.0.0.1`` or ``::1``; ``tls=True`` serves ``wss://``
         with a throwaway self-signed certificate. ``port=0`` takes a free
-        port.
+        port. ``timeout`` is the default wait of every keyword on a client's
+        connection (the library's timeout when not given).
 
         Example:
         | Start Client Test Server |
@@ -133,6 +136,7 @@ class ClientKeywords:
         self._command = command.strip()
         self._waiting = wait
         self._connect_timeout = seconds(connect_timeout, 10.0)
+        self._timeout = seconds(timeout, self.ctx.timeout)
         how = (f"runs {self._command!r} per case" if self._command else
                "waits for the client to connect" if wait else "runs the embedded reference client")
         logger.info(f"Client test server listening at {listener.base_url}/; it {how}.")
@@ -182,7 +186,7 @@ class ClientKeywords:
             self._run = command
             logger.info(f"Started the client: {printable(' '.join(command.argv))}")
         elif not self._waiting:
-            self._run = EmbeddedClient(url, min(wait, self.ctx.timeout))
+            self._run = EmbeddedClient(url, min(wait, self._timeout))
         else:
             logger.info(f"Waiting up to {wait:g} s for the client to connect to {listener.base_url}/.")
         accepted = self._accept(listener, Deadline.after(wait), None if self._waiting else urlsplit(url).path)
@@ -269,7 +273,7 @@ class ClientKeywords:
         The connection becomes the current one for the frame keywords, with
         the roles swapped: frames go out unmasked, and the client's frames
         must be masked. ``timeout`` becomes the default wait of the keywords
-        on it (the library's timeout when not given).
+        on it (the server's, see `Start Client Test Server`, when not given).
 
         Example:
         | Answer Handshake With |
@@ -293,7 +297,7 @@ class ClientKeywords:
             data = build_response(f"HTTP/1.1 {status}", pairs)
         except (RequestError, ValueError) as error:
             raise KeywordError(f"{error} Nothing was sent.") from None
-        wait = seconds(timeout, self.ctx.timeout)
+        wait = seconds(timeout, self._timeout)
         listener = self._require_listener()
         handshake = Response(request=accepted.request.raw, outcome=Outcome.ANSWERED, raw=data,
                              url=f"{listener.base_url}{accepted.request.target}")
