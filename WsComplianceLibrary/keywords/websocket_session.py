@@ -240,7 +240,10 @@ class WebSocketSession:
             if len(self.masking_keys_received) < MASKING_KEYS_KEPT:  # a flood must not grow it without end
                 self.masking_keys_received.append(event.masking_key)
         if received.broken:
-            report(Verdict(False, received.broken[0]))
+            broken = received.broken[0]
+            if self.state.role is Role.SERVER:  # the clause starts "Frame 1 (...)": say whose frame it is
+                broken = f"The client's {broken[0].lower()}{broken[1:]}"
+            report(Verdict(False, broken))
         if isinstance(event, Ended) and event.how is EndKind.TOO_LARGE:
             report(Verdict(False, event.detail))
         if received.answers:
