@@ -265,3 +265,39 @@ def test_real_client_libraries_get_their_measured_verdicts(tmp_path, library):
                              *(option for case in frame_cases for option in ("--test", case)))
     verdicts = _verdicts(run_robot(tmp_path, SUITE, options=options))
     assert {name: verdict for name, verdict in verdicts.items() if verdict != "PASS"} == expected
+
+
+MISUSE = """*** Settings ***
+Library           WsComplianceLibrary
+Suite Setup       Start Client Test Server
+Suite Teardown    Stop Client Test Server
+
+*** Test Cases ***
+Answered Twice
+    Client Should Connect
+    Answer Handshake With
+    Answer Handshake With
+
+Answered Before Any Client
+    Answer Handshake With
+
+Bad Accept Form
+    Client Should Connect
+    Answer Handshake With    accept=upper
+
+Waiting Without A Port
+    Start Client Test Server    wait=True
+"""
+
+
+def test_misused_client_keywords_fail_in_one_sentence(tmp_path):
+    suite = tmp_path / "misuse.robot"
+    suite.write_text(MISUSE, encoding="utf-8")
+    result = run_robot(tmp_path, suite)
+    assert {name: verdict.message for name, verdict in result.verdicts.items()} == {
+        "Answered Twice": "The client's handshake was answered already: call Client Should Connect for a new "
+                          "connection.",
+        "Answered Before Any Client": "No client has connected in this test: call Client Should Connect first.",
+        "Bad Accept Form": "accept is one of correct, wrong, swapped case, missing, padded, not 'upper'.",
+        "Waiting Without A Port": "A client that is waited for needs a fixed port to connect to: give port=N.",
+    }

@@ -86,6 +86,8 @@ class ClientKeywords:
         self._timeout = context.timeout
         self._run: ClientRun | None = None
         self._accepted: Accepted | None = None
+        self._accepted_in = ""
+        """The test the client's connection belongs to."""
         self._session: WebSocketSession | None = None
         self._keys_seen: list[str] = []
         self._cases = 0
@@ -198,6 +200,7 @@ class ClientKeywords:
         if accepted.detail:
             report(Verdict(False, accepted.detail))
         self._accepted = accepted
+        self._accepted_in = _test_name()
         request = accepted.request
         _log_block(f"Request received from the client at {accepted.address} ({len(request.raw)} bytes)",
                    show_bytes(request.raw, len(request.raw)))
@@ -283,6 +286,9 @@ class ClientKeywords:
         | Answer Handshake With | headers={"Connection": "keep-alive, Upgrade"} | then_text=Hello |
         """
         accepted = self._require_request()
+        if accepted.sock is None:
+            raise KeywordError("The client's handshake was answered already: call Client Should Connect for a new "
+                               "connection.")
         if accept not in ACCEPT_FORMS:
             raise KeywordError(f"accept is one of {', '.join(ACCEPT_FORMS)}, not {accept!r}.")
         key = accepted.request.headers.get("Sec-WebSocket-Key", "")
@@ -303,7 +309,6 @@ class ClientKeywords:
                              url=f"{listener.base_url}{accepted.request.target}")
         reader = FrameReader(sender=Role.CLIENT)
         reader.feed(accepted.request.trailing)
-        assert accepted.sock is not None
         connection = WebSocketConnection.accepted(accepted.sock, parse_target(f"{listener.base_url}/"), handshake,
                                                   reader, wait)
         accepted.sock = None  # the connection owns the socket now
@@ -549,12 +554,19 @@ class ClientKeywords:
             raise KeywordError("The client test server is not running: call Start Client Test Server first.")
         return self._listener
 
+    def _forget_earlier_tests(self) -> None:
+        # A test that forgot its teardown must not hand its client's connection to the next one.
+        if self._accepted is not None and self._accepted_in != _test_name():
+            self.close_client_connection()
+
     def _require_request(self) -> Accepted:
+        self._forget_earlier_tests()
         if self._accepted is None:
             raise KeywordError("No client has connected in this test: call Client Should Connect first.")
         return self._accepted
 
     def _require_session(self) -> WebSocketSession:
+        self._forget_earlier_tests()
         if self._session is None:
             raise KeywordError("The client's handshake was not answered: call Answer Handshake With first.")
         return self._session
