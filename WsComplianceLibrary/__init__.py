@@ -1,4 +1,4 @@
-"""WsComplianceLibrary: checks a WebSocket server against RFC 6455 (handshake, frames, closing) and RFC 8441 (HTTP/2)."""
+"""WsComplianceLibrary: checks a WebSocket server (or client) against RFC 6455 and RFC 8441 (HTTP/2)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from robotlibcore import DynamicCore
 
 from .context import ImportArgumentError, KeywordError, LibraryContext, flag, name_top_level_suite, time_in_seconds
 from .keywords import AssertionKeywords, ExchangeKeywords, RuleKeywords, TargetKeywords
+from .keywords.client import ClientKeywords
 from .keywords.frames import FrameKeywords
 from .keywords.http2 import Http2Keywords
 from .version import __version__
@@ -155,11 +156,33 @@ class WsComplianceLibrary(DynamicCore):
     `HTTP/2 Status Should Be` and the subprotocol, extension, message, ping
     and close checks over the stream.
 
+    = Checking clients =
+
+    The library can play the server instead, and judge a WebSocket client.
+    `Start Client Test Server` listens on 127.0.0.1 (or ``::1``, with TLS
+    for ``wss://``); in each case `Client Should Connect` runs the client
+    (a command line with ``{url}`` replaced, or the embedded reference
+    client, or waits for one started elsewhere) and reads its handshake;
+    `Answer Handshake With` answers exactly what the case specifies, valid
+    or not. On the connection that follows, the frame keywords work with
+    the roles swapped: our frames go unmasked unless asked, and the
+    client's frames are checked by the rules a server applies (masked,
+    no RSV bits ...). `Client Should Refuse The Handshake`, `Client Should
+    Close Cleanly`, `Client Frames Should Be Masked` and `Client Key
+    Should Be Fresh` judge what only a client owes; `Close Client
+    Connection` ends the case and stops the client.
+
+    | Start Client Test Server | command=python my_client.py {url} |
+    | Client Should Connect |
+    | Answer Handshake With | accept=wrong |
+    | Client Should Refuse The Handshake |
+    | [Teardown] | Close Client Connection |
+
     = Keyword tags =
 
     Keywords are tagged by area, so the keyword list can be filtered by tag:
-    ``target``, ``handshake``, ``frames``, ``http2``, plus ``assertion`` on
-    every keyword that judges the server.
+    ``target``, ``handshake``, ``frames``, ``http2``, ``client``, plus
+    ``assertion`` on every keyword that judges the server or client.
 
     = Logging =
 
@@ -219,6 +242,8 @@ class WsComplianceLibrary(DynamicCore):
         self.ROBOT_LIBRARY_LISTENER = self
         exchange = ExchangeKeywords(self._context)
         assertions = AssertionKeywords(self._context)
+        frames = FrameKeywords(self._context)
+        self._client = ClientKeywords(self._context, frames)
         super().__init__(
             [
                 TargetKeywords(self._context),
@@ -226,12 +251,14 @@ class WsComplianceLibrary(DynamicCore):
                 assertions,
                 RuleKeywords(exchange, assertions),
                 Http2Keywords(self._context),
-                FrameKeywords(self._context),
+                frames,
+                self._client,
             ]
         )
 
     def _close(self) -> None:
         """Called by Robot when the library goes out of scope: stop the reference server if it still runs."""
         self._context.reference_server.stop()
+        self._client.stop_client_test_server()
 
     ROBOT_LISTENER_API_VERSION = 2

@@ -1,7 +1,7 @@
 """The ``wscompliance`` command: the bundled compliance suites against one or more targets, for nightly jobs.
 
-``wscompliance [NAME=]URL [[NAME=]URL ...] [--targets TARGETS.toml] [--outputdir results]
-[--baseline OLD/matrix.json] [--include TAG] [--exclude TAG] [--timeout 5s] [--processes N]
+``wscompliance [NAME=]URL [[NAME=]URL ...] [--targets TARGETS.toml] [--client "NAME=COMMAND {url}" ...]
+[--outputdir results] [--baseline OLD/matrix.json] [--include TAG] [--exclude TAG] [--timeout 5s] [--processes N]
 [--header "Name: value"] [--subprotocol NAME] [--ca-bundle PEM] [--client-cert PEM] [--client-key PEM]
 [--proxy URL] [-- robot options]``
 
@@ -13,6 +13,12 @@ directory named after the target (``output.xml``, ``log.html``,
 ``matrix.html``/``matrix.json`` show every case against every target. With
 no URL, or the word ``embedded`` as a URL, the suites start the embedded
 reference server themselves.
+
+``--client NAME=COMMAND`` checks a WebSocket client instead: the client
+suites (tag ``client``) run with the library playing the server, starting
+``COMMAND`` for each case with ``{url}`` replaced by the case's URL. A
+client is a column of the matrix like a target, and its cases are an area
+of their own; server targets run every suite but the client ones.
 
 ``NAME=`` names a target: the name heads its reports, its matrix column and
 its folder, and matches it with the same target in a ``--baseline``, the
@@ -61,8 +67,8 @@ from .target import TargetError, parse_target
 from .version import __version__
 
 __all__ = [
-    "EMBEDDED", "TargetRun", "TargetsFileError", "bundled_suites", "exit_code", "main", "plan_runs", "read_targets",
-    "robot_command", "split_target",
+    "EMBEDDED", "TargetRun", "TargetsFileError", "bundled_suites", "exit_code", "main", "plan_client_runs",
+    "plan_runs", "read_targets", "robot_command", "split_target",
 ]
 
 EMBEDDED = "embedded"
@@ -98,6 +104,8 @@ class TargetRun:
     settings: tuple[tuple[str, object], ...] = ()
     """Suite variables for this target only (``WS_HEADERS``, ``TIMEOUT``, ...), by name; they go to the run's
     environment, not its command line."""
+    client_command: str = ""
+    """The command that runs a client under test, for a client's run (then ``url`` is empty)."""
 
     def variables(self, common: dict[str, object]) -> dict[str, object]:
         """The suite variables of this run: ``common`` (the command line's), then the target's own.
@@ -114,8 +122,8 @@ class TargetRun:
 
     @property
     def url_label(self) -> str:
-        """The target's URL, or what stands for the embedded reference server."""
-        return self.url or EMBEDDED_LABEL
+        """The target's URL, the client's command, or what stands for the embedded reference server."""
+        return self.url or self.client_command or EMBEDDED_LABEL
 
     @property
     def label(self) -> str:
@@ -171,6 +179,26 @@ def _slug(url: str) -> str:
         return EMBEDDED
     slug = re.sub(r"[^A-Za-z0-9.]+", "-", url.replace("://", "-")).strip("-.")
     return slug[:80] or "target"
+
+
+def client_argument_problem(arguments: Sequence[str]) -> str | None:
+    """Why the ``--client`` arguments cannot be run, in one sentence, or None when they can."""
+    for argument in arguments:
+        name, separator, command = argument.partition("=")
+        if not separator or not is_usable_target_name(name):
+            return f"--client {argument!r} does not start with a usable NAME=; use {TARGET_NAME_RULE}."
+        if "{url}" not in command:
+            return f"the command of --client {argument!r} has no {{url}} for the case's URL."
+    return None
+
+
+def plan_client_runs(arguments: Sequence[str], outputdir: Path) -> list[TargetRun]:
+    """One :class:`TargetRun` per ``--client NAME=COMMAND``, in the folder NAME."""
+    runs = []
+    for argument in arguments:
+        name, _, command = argument.partition("=")
+        runs.append(TargetRun("", outputdir / name, name, command.strip()))
+    return runs
 
 
 def plan_runs(arguments: Sequence[str], outputdir: Path) -> list[TargetRun]:
@@ -302,6 +330,10 @@ def robot_command(run: TargetRun, suites: Path, timeout: str, include: Sequence[
         "--variable", f"TARGET_NAME:{run.name}",
         "--variablefile", str(Path(__file__).resolve().parent / "target_variables.py"),
     ]
+    if run.client_command:
+        command += ["--variable", f"CLIENT_COMMAND:{run.client_command}", "--include", "client"]
+    else:
+        command += ["--exclude", "client"]
     for tag in include:
         command += ["--include", tag]
     for tag in exclude:
@@ -439,6 +471,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("targets", nargs="*", metavar="[NAME=]URL",
                         help="ws://, wss://, http:// or https:// target; 'embedded' or none for the "
                              f"embedded reference server; NAME names it ({TARGET_NAME_RULE})")
+    parser.add_argument("--client", action="append", default=[], metavar="NAME=COMMAND",
+                        help="a WebSocket client to check: COMMAND runs it, {url} replaced by each case's URL "
+                             "(repeatable)")
     parser.add_argument("--outputdir", "-d", type=Path, default=Path("results"),
                         help="where to write (default: results)")
     parser.add_argument("--include", "-i", action="append", default=[], metavar="TAG",
@@ -467,6 +502,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _names(args: argparse.Namespace) -> list[str]:
+    named = [split_target(argument)[0] for argument in args.targets]
+    return [name for name in named if name] + [argument.partition("=")[0] for argument in args.client]
+
+
 def _split_extra(argv: Sequence[str]) -> tuple[list[str], list[str]]:
     """``argv`` before ``--`` and the robot options after it."""
     argv = list(argv)
@@ -481,7 +521,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     own, extra = _split_extra(sys.argv[1:] if argv is None else argv)
     parser = _parser()
     args = parser.parse_args(own)
-    problem = target_argument_problem(args.targets)
+    problem = target_argument_problem(args.targets) or client_argument_problem(args.client)
+    if not problem and len({name.lower() for name in _names(args)}) < len(_names(args)):
+        problem = "a name is given to two targets or clients; give each its own name."
     if problem:
         parser.error(problem)
     common = {name: value for name, value in (
@@ -493,7 +535,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SettingsError, TargetsFileError) as error:
         parser.error(str(error))
     suites = bundled_suites()
-    runs = [*(plan_runs(args.targets, args.outputdir) if args.targets or not from_file else []), *from_file]
+    servers_given = args.targets or from_file or args.client
+    runs = [*(plan_runs(args.targets, args.outputdir) if args.targets or not servers_given else []), *from_file,
+            *plan_client_runs(args.client, args.outputdir)]
     folders = [run.directory.name.lower() for run in runs]
     if len(set(folders)) < len(folders):
         parser.error("a target of the targets file has the name of another target; give each target its own name.")

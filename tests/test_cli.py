@@ -51,8 +51,8 @@ def wscompliance(outputdir: Path, *args: str) -> Run:
 
 
 FAMILY_AREAS = {family.name: family.suite.split("/")[0] for family in FAMILIES}
-RUN_CASES = [case for case in CASES if FAMILY_AREAS[case.family] != "frames"]
-"""The cases the three-target run holds: the handshake and HTTP/2 areas. Its fixture servers answer 101 and
+RUN_CASES = [case for case in CASES if FAMILY_AREAS[case.family] not in ("frames", "client")]
+"""The cases the three-target run holds: the handshake and HTTP/2 areas (server targets never run the client area). Its fixture servers answer 101 and
 hang up 0.2 s later, so each of the 270 frame cases would only wait for that; tests/test_frame_suites.py
 covers the frame area."""
 
@@ -196,7 +196,8 @@ def test_bad_arguments_get_one_line_of_explanation(tmp_path, args, message):
 def test_a_run_that_produces_no_results_says_why_and_exits_like_robot(tmp_path):
     run = wscompliance(tmp_path, "--include", "no-such-tag")
     assert run.returncode == 252
-    assert "no results: [ ERROR ] Suite 'embedded' contains no tests matching tag 'no-such-tag'." \
+    assert "no results: [ ERROR ] Suite 'embedded' contains no tests matching tag 'no-such-tag' and not matching " \
+           "tag 'client'." \
         in run.stdout
     assert "Traceback" not in run.stdout + run.stderr
 
@@ -332,3 +333,33 @@ def test_every_suite_and_resource_file_ships_in_the_package():
         matched = {path for pattern in patterns for path in (ROOT / folder).glob(pattern)}
         assert files and files == matched
     assert bundled_suites() == ROOT / "suites"
+
+
+FIXTURE_CLIENT = f"{sys.executable} {ROOT / 'tests' / 'clients' / 'fixture_client.py'} {{url}}"
+
+
+def test_clients_are_columns_of_the_matrix_with_an_area_of_their_own(tmp_path):
+    run = wscompliance(tmp_path, "--client", f"fixture={FIXTURE_CLIENT}",
+                       "--client", f"ignores-accept={FIXTURE_CLIENT} --ignores-accept",
+                       "--", "--test", "COMP-CLIENT-HS-ACCEPT-*")
+    assert run.returncode == 2, run.stdout
+    matrix = run.matrix()
+    assert [target["target"] for target in matrix["targets"]] == ["fixture", "ignores-accept"]
+    assert {case["area"] for case in matrix["cases"]} == {"client"}
+    assert run.verdicts("fixture") == dict.fromkeys(
+        ("COMP-CLIENT-HS-ACCEPT-WRONG", "COMP-CLIENT-HS-ACCEPT-CASE", "COMP-CLIENT-HS-ACCEPT-MISSING"), "PASS")
+    assert run.verdicts("ignores-accept") == {"COMP-CLIENT-HS-ACCEPT-WRONG": "FAIL", "COMP-CLIENT-HS-ACCEPT-CASE": "FAIL",
+                                              "COMP-CLIENT-HS-ACCEPT-MISSING": "PASS"}
+
+
+@pytest.mark.parametrize(("client", "message"), [
+    ("echo=python client.py", "wscompliance: error: the command of --client 'echo=python client.py' has no {url} "
+                              "for the case's URL."),
+    ("python client.py {url}", "wscompliance: error: --client 'python client.py {url}' does not start with a usable "
+                               "NAME="),
+])
+def test_bad_client_arguments_get_one_line_of_explanation(tmp_path, client, message):
+    run = wscompliance(tmp_path / "results", "--client", client)
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines()[-1].startswith(message), run.stderr
+    assert not (tmp_path / "results").exists()

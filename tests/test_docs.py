@@ -48,7 +48,7 @@ def test_library_doc_lists_every_keyword_without_local_paths():
     assert str(ROOT) not in gen_docs.CASES_HTML.read_text(encoding="utf-8")
 
 
-AREAS = {"target", "handshake", "frames", "http2"}
+AREAS = {"target", "handshake", "frames", "http2", "client"}
 """The area tags of the keywords, by which libdoc's keyword list can be filtered."""
 
 
@@ -58,5 +58,5 @@ def test_every_keyword_is_tagged_by_area_and_the_intro_explains_each_area():
     assert untagged == []
     assert all("assertion" in keyword.tags for keyword in library.keywords if " Should " in keyword.name)
     for section in ("Targets", "WebSocket sessions", "Verdicts", "Opening handshake", "Frames",
-                    "WebSockets over HTTP/2", "Keyword tags"):
+                    "WebSockets over HTTP/2", "Checking clients", "Keyword tags"):
         assert f"= {section} =" in library.doc, section

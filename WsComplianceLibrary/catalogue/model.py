@@ -71,11 +71,13 @@ class Family:
     templates: tuple[tuple[str, Template], ...] = ()
     setup: str = "Open Compliance Target"
     teardown: str = "Close Compliance Target"
+    shared_resource: str = ""
+    """The resource file of another area whose templates this family plays with the roles swapped, if any."""
 
     @property
     def resource(self) -> str:
         """The resource file of the family's templates, under ``resources/``: it mirrors the suite's path."""
-        return self.suite.removesuffix(".robot") + ".resource"
+        return self.shared_resource or self.suite.removesuffix(".robot") + ".resource"
 
     @property
     def columns(self) -> tuple[str, ...]:

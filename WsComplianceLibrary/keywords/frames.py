@@ -11,7 +11,9 @@ socket), and asks a pure judge of :mod:`..judges.frames` for the verdict.
 
 from __future__ import annotations
 
+import re
 import time
+from dataclasses import replace
 from datetime import timedelta
 from typing import cast
 
@@ -52,6 +54,8 @@ _TAGS = ["frames"]
 """The libdoc tag of every keyword here."""
 _ASSERTION_TAGS = [*_TAGS, "assertion"]
 """The tags of the keywords that judge the server."""
+_SERVER = re.compile(r"\b([Tt]he )server\b")
+"""How the judges' sentences name the peer, a server unless the connection is a client's to us."""
 
 
 class FrameKeywords:
@@ -66,6 +70,16 @@ class FrameKeywords:
         if not self._sessions:
             raise KeywordError("No WebSocket is open: call Open WebSocket first.")
         return self._sessions[-1]
+
+    def _report(self, verdict: Verdict) -> None:
+        """:func:`report` the verdict, naming the peer as it is: the judges speak of a server, which may be a client."""
+        if self._sessions and not self._current.masks:
+            verdict = replace(verdict, message=_SERVER.sub(lambda match: f"{match.group(1)}client", verdict.message))
+        report(verdict)
+
+    def _echo_problem(self, session: WebSocketSession) -> str | None:
+        """Why the target does not echo at all; a client under test echoes by contract, so it has no such excuse."""
+        return self.ctx.echo_problem() if session.masks else None
 
     def _wait(self, timeout: timedelta | None) -> float:
         return seconds(timeout, self._current.timeout)
@@ -119,7 +133,7 @@ class FrameKeywords:
             problem = self.ctx.endpoint_problem()
             if problem:
                 raise SkipExecution(f"Not applicable: {problem}")
-            report(Verdict(False, f"The server did not open a WebSocket connection: to '{request_line(handshake)}' "
+            self._report(Verdict(False, f"The server did not open a WebSocket connection: to '{request_line(handshake)}' "
                                   f"it {describe(handshake)} instead of 101 Switching Protocols."))
         self.ctx.start_echo_probe()
         session = WebSocketSession(connection, wait, _test_name())
@@ -142,6 +156,11 @@ class FrameKeywords:
         if self._sessions:
             self._sessions.pop().close()
 
+    def adopt(self, session: WebSocketSession) -> None:
+        """Make ``session``, a connection opened another way (a client's, to us), the current connection."""
+        self._close_sessions_of_earlier_tests()
+        self._sessions.append(session)
+
     def _close_sessions_of_earlier_tests(self) -> None:
         # A test that forgot its teardown must not leave sockets open for the rest of the run.
         test = _test_name()
@@ -152,7 +171,7 @@ class FrameKeywords:
     # --- sending ---
 
     @keyword(tags=_TAGS)
-    def send_frame(self, opcode: int | str, payload: str = "", fin: bool = True, rsv: int = 0, masked: bool = True,
+    def send_frame(self, opcode: int | str, payload: str = "", fin: bool = True, rsv: int = 0, masked: bool | None = None,
                    masking_key: str | None = None, length_form: int | None = None,
                    announced_length: int | None = None, chop: int | None = None, repeat: int | None = 1,
                    payload_hex: str | None = None, length: int | None = None) -> None:
@@ -165,8 +184,11 @@ class FrameKeywords:
         ``length`` repeats the payload and cuts it to exactly that many
         bytes. ``fin`` is the FIN bit. ``rsv`` is the 3-bit RSV field as
         Autobahn numbers it: RSV1=4, RSV2=2, RSV3=1 (so 7 sets all three).
-        ``masked=False`` sends the payload in clear, as a client must not;
-        ``masking_key`` is 8 hex digits (a fresh random key by default).
+        ``masked=False`` sends the payload in clear, as a client must not,
+        and ``masked=True`` masks it, as a server must not; by default the
+        frame is masked as our role requires (masked to a server, in clear
+        to a client under test). ``masking_key`` is 8 hex digits (a fresh
+        random key by default).
         ``length_form`` (7, 16 or 64) writes the length in that form;
         ``announced_length`` puts a length in the header that differs from
         the payload's. ``chop`` writes the frame to TCP in pieces of that
@@ -186,6 +208,8 @@ class FrameKeywords:
         | Send Frame | binary | payload_hex=fe | repeat=65536 | chop=997 |
         """
         data = arguments.payload(payload, payload_hex, repeat, length)
+        if masked is None:
+            masked = self._current.masks or masking_key is not None
         outgoing = OutgoingFrame(arguments.opcode(opcode), data, fin, arguments.rsv_field(rsv), masked,
                                  arguments.masking_key(masking_key, masked), arguments.length_form(length_form),
                                  announced_length)
@@ -212,7 +236,8 @@ class FrameKeywords:
         | Connection Should Be Failed | 1007 |
         """
         parts = arguments.hex_parts(parts_hex)
-        outgoing = OutgoingFrame(arguments.opcode(opcode), b"".join(parts), fin=fin)
+        outgoing = OutgoingFrame(arguments.opcode(opcode), b"".join(parts), fin=fin,
+                                 masked=self._current.masks)
         self._current.send_in_parts(outgoing, parts, seconds(pause, 1.0))
 
     @keyword(tags=_TAGS)
@@ -241,8 +266,9 @@ class FrameKeywords:
         data = arguments.payload(payload, payload_hex, repeat, length)
         step = arguments.fragment_size(fragment_size) or len(data) or 1
         starts = range(0, len(data), step) if data else range(1)
+        masked = self._current.masks
         frames = [OutgoingFrame(opcode if index == 0 else CONTINUATION, data[start:start + step],
-                                fin=start + step >= len(data))
+                                fin=start + step >= len(data), masked=masked)
                   for index, start in enumerate(starts)]
         self._send(frames, chop)
 
@@ -259,7 +285,8 @@ class FrameKeywords:
         | Pong Should Answer Ping |
         | Send Ping | payload_hex=fe | repeat=126 |
         """
-        self._send([OutgoingFrame(PING, arguments.payload(payload, payload_hex, repeat))], chop)
+        self._send([OutgoingFrame(PING, arguments.payload(payload, payload_hex, repeat),
+                                  masked=self._current.masks)], chop)
 
     @keyword(tags=_TAGS)
     def send_pong(self, payload: str = "", repeat: int | None = 1, chop: int | None = None,
@@ -272,7 +299,8 @@ class FrameKeywords:
         | Send Pong | unsolicited pong payload |
         | Send Pong | payload_hex=fe | repeat=125 |
         """
-        self._send([OutgoingFrame(PONG, arguments.payload(payload, payload_hex, repeat))], chop)
+        self._send([OutgoingFrame(PONG, arguments.payload(payload, payload_hex, repeat),
+                                  masked=self._current.masks)], chop)
 
     @keyword(tags=_TAGS)
     def send_close(self, code: int | None = None, reason: str = "", reason_hex: str | None = None,
@@ -298,7 +326,7 @@ class FrameKeywords:
             payload = close_payload(code, reason_bytes)
         except ValueError as error:
             raise KeywordError(f"{error} Nothing was sent.") from None
-        self._send([OutgoingFrame(CLOSE, payload)], chop)
+        self._send([OutgoingFrame(CLOSE, payload, masked=self._current.masks)], chop)
 
     def _send(self, frames: list[OutgoingFrame], chop: int | None) -> None:
         chop = arguments.chop_size(chop)
@@ -329,7 +357,7 @@ class FrameKeywords:
             event = None if observation is None else observation.event
             if not taken:
                 what = "had sent its Close frame already" if isinstance(event, Frame) else describe_event(event, wait)
-                report(Verdict(False, f"Expected a frame, but the server {what}."))
+                self._report(Verdict(False, f"Expected a frame, but the server {what}."))
         return cast(Frame, event)
 
     @keyword(tags=_TAGS)
@@ -350,7 +378,7 @@ class FrameKeywords:
             observation, taken = session.wait_for(lambda event: isinstance(event, Message), wait)
             event = None if observation is None else observation.event
             if not taken:
-                report(Verdict(False, f"Expected a message, but the server {describe_event(event, wait)}."))
+                self._report(Verdict(False, f"Expected a message, but the server {describe_event(event, wait)}."))
             session.state.strike_owed_answer(cast(Message, event))
         return cast(Message, event)
 
@@ -388,10 +416,10 @@ class FrameKeywords:
                 session.state.expected.remove(expected)
             verdict = judge.message_echoed(expected, outcome, wait)
             if not verdict.passed:
-                problem = self.ctx.echo_problem()
+                problem = self._echo_problem(session)
                 if problem:
                     raise SkipExecution(f"Not applicable: the target does not echo: {problem}.")
-            report(verdict)
+            self._report(verdict)
 
     @keyword(tags=_ASSERTION_TAGS)
     def round_trips_should_be_echoed(self, count: int, type: str, payload: str = "", repeat: int | None = 1,
@@ -419,11 +447,11 @@ class FrameKeywords:
         started = time.monotonic()
         with self._current.logging_budget() as session:
             for index in range(count):
-                session.send([OutgoingFrame(opcode, data)])
+                session.send([OutgoingFrame(opcode, data, masked=session.masks)])
                 expected = next(iter(session.state.owed("echo")), None)
                 if expected is None:
                     stopped = session.state.why_not_sending() or "the message was not sent"
-                    report(Verdict(False, f"Round trip {index + 1} of {count} could not start: {stopped}."))
+                    self._report(Verdict(False, f"Round trip {index + 1} of {count} could not start: {stopped}."))
                     return
                 observation, _ = session.wait_for(lambda event: isinstance(event, Message), wait)
                 outcome = None if observation is None else observation.event
@@ -432,12 +460,12 @@ class FrameKeywords:
                     if expected.answered_by(outcome):  # the usual case, judged without building a sentence
                         continue
                 verdict = judge.message_echoed(expected, outcome, wait)
-                problem = self.ctx.echo_problem()
+                problem = self._echo_problem(session)
                 if problem:
                     raise SkipExecution(f"Not applicable: the target does not echo: {problem}.")
-                report(Verdict(False, f"Round trip {index + 1} of {count}: {verdict.message}"))
+                self._report(Verdict(False, f"Round trip {index + 1} of {count}: {verdict.message}"))
         elapsed = time.monotonic() - started
-        report(Verdict(True, f"The server echoed all {count} round trips of {describe_message(opcode, data)} "
+        self._report(Verdict(True, f"The server echoed all {count} round trips of {describe_message(opcode, data)} "
                              f"in {elapsed:.3f} s ({elapsed / count * 1000:.3f} ms each)."))
 
     @keyword(tags=_ASSERTION_TAGS)
@@ -462,7 +490,7 @@ class FrameKeywords:
             outcome = None if observation is None else observation.event
             if isinstance(outcome, Frame) and outcome.opcode == PONG:
                 session.state.expected.remove(pings[0])
-            report(judge.pong_answers(pings[0], outcome, wait, tuple(item.payload for item in pings[1:])))
+            self._report(judge.pong_answers(pings[0], outcome, wait, tuple(item.payload for item in pings[1:])))
 
     @keyword(tags=_ASSERTION_TAGS)
     def connection_should_be_failed(self, code: int | str = int(CloseCode.PROTOCOL_ERROR), strict: bool = False,
@@ -510,14 +538,14 @@ class FrameKeywords:
             deadline = Deadline.after(wait)
             session.wait_for_failure(wait, violation.number)
             observations = list(state.inbox)
-            if state.peer_close is not None and state.end is None:
+            if state.peer_close is not None and state.end is None and session.masks:  # a server closes TCP first
                 session.wait_for_end(min(CLOSE_GRACE, deadline.remaining()))
             state.inbox.clear()
             pending = list(state.expected)
-            target_echoes = not state.owed("echo") or self.ctx.echo_problem() is None
+            target_echoes = not state.owed("echo") or self._echo_problem(session) is None
             for observation in observations:
                 state.strike_owed_answer(observation.event)
-            report(judge.connection_failed(violation, observations, pending, codes, strict, wait, target_echoes,
+            self._report(judge.connection_failed(violation, observations, pending, codes, strict, wait, target_echoes,
                                            state.next_frame_delay(violation)))
 
     @keyword(tags=_ASSERTION_TAGS)
@@ -555,7 +583,7 @@ class FrameKeywords:
             if not state.close_sent:
                 session.read_what_arrived(0.0)
                 if state.peer_close is None and state.end is None:
-                    session.send([OutgoingFrame(CLOSE, close_payload(code))])
+                    session.send([OutgoingFrame(CLOSE, close_payload(code), masked=session.masks)])
             deadline = Deadline.after(wait)
             observation, _ = session.wait_for(lambda event: isinstance(event, Frame) and event.opcode == CLOSE, wait)
             close = None
@@ -567,7 +595,7 @@ class FrameKeywords:
             elif observation is not None and isinstance(observation.event, Ended):
                 tcp_end = observation.event
             state.clear_inbox()
-            report(judge.closed_cleanly(state.close_code_sent, close, tcp_end, state.peer_closed_first, strict,
+            self._report(judge.closed_cleanly(state.close_code_sent, close, tcp_end, state.peer_closed_first, strict,
                                         wait))
 
 

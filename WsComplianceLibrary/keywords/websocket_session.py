@@ -26,6 +26,7 @@ from ..transport.connection import Deadline
 from ..transport.websocket import WebSocketConnection
 from ..wire.printable import printable
 from ..wire.websocket import PONG, TEXT, EndKind, Ended, Frame, Message, OutgoingFrame, describe_frame
+from ..wire.websocket.rules import Role
 from ..wire.websocket.session import PeerEvent, Observation, Session
 from .assertions import report
 
@@ -42,6 +43,9 @@ Send keyword."""
 CLOSE_GRACE = 1.0
 """Seconds (within the keyword's timeout) to read on after the server's Close, for frames it wrongly sends after it."""
 
+MASKING_KEYS_KEPT = 1000
+"""Masking keys of the peer's frames kept for `Client Frames Should Be Masked`."""
+
 FRAMES_LOGGED = 10
 """Frames logged one by one per keyword call and direction; the rest are counted, so 9.x cases keep log.html small."""
 
@@ -54,14 +58,21 @@ class WebSocketSession:
     yet (its inbox), how the connection ended.
     """
 
-    def __init__(self, connection: WebSocketConnection, timeout: float, test: str) -> None:
+    def __init__(self, connection: WebSocketConnection, timeout: float, test: str, role: Role = Role.CLIENT) -> None:
         self.connection = connection
         self.timeout = timeout
         self.test = test
-        self.state = Session()
+        self.state = Session(role)
+        self.masking_keys_received: list[bytes | None] = []
+        """The masking key of each frame the peer sent, in order (``None`` for an unmasked one), the first thousand."""
         self._logged = {"sent": 0, "received": 0}
         self._unlogged = {"sent": [0, 0], "received": [0, 0]}
         self._messages_logged = 0
+
+    @property
+    def masks(self) -> bool:
+        """Whether our frames are masked by default: a client's are, a server's are not (RFC 6455 §5.1)."""
+        return self.state.role is Role.CLIENT
 
     def __repr__(self) -> str:
         state = "open" if self.connection.is_open else "closed"
@@ -131,7 +142,7 @@ class WebSocketSession:
             raise KeywordError(f"{error} Nothing more was sent.") from None
         self._log_frame(sent.frame, "sent")
         if sent.violation is not None and sent.violation is self.state.first_violation:
-            logger.info(f"That frame is the first the server must fail the connection for: "
+            logger.info(f"That frame is the first the {self.state.role.peer} must fail the connection for: "
                         f"{sent.violation.summary()}.")
         # Let the server echo anything we send, however large (the cap guards against endless announced lengths).
         reader = self.connection.reader
@@ -226,8 +237,13 @@ class WebSocketSession:
                             f"frame{'' if event.frame_count == 1 else 's'}.")
         else:
             self._log_frame(event, "received")
+            if len(self.masking_keys_received) < MASKING_KEYS_KEPT:  # a flood must not grow it without end
+                self.masking_keys_received.append(event.masking_key)
         if received.broken:
-            report(Verdict(False, received.broken[0]))
+            broken = received.broken[0]
+            if self.state.role is Role.SERVER:  # the clause starts "Frame 1 (...)": say whose frame it is
+                broken = f"The client's {broken[0].lower()}{broken[1:]}"
+            report(Verdict(False, broken))
         if isinstance(event, Ended) and event.how is EndKind.TOO_LARGE:
             report(Verdict(False, event.detail))
         if received.answers:

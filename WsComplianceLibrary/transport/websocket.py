@@ -36,8 +36,11 @@ class WebSocketConnection:
     server's frames committed. ``timeout`` is the default for each wait.
     """
 
-    def __init__(self, target: Target, handshake: Response, reader: FrameReader, timeout: float) -> None:
+    def __init__(self, target: Target, handshake: Response, reader: FrameReader, timeout: float,
+                 peer: str = "server") -> None:
         self.target = target
+        self.peer = peer
+        """What the other end is, for the sentences saying what it did: ``server``, or ``client``."""
         self.handshake = handshake
         self.reader = reader
         self.timeout = timeout
@@ -84,6 +87,19 @@ class WebSocketConnection:
             connection._end(EndKind.NOT_OPEN, f"No WebSocket connection: {_handshake_failure(handshake)}.")
         return connection
 
+    @classmethod
+    def accepted(cls, sock: socket.socket, target: Target, handshake: Response, reader: FrameReader,
+                 timeout: float) -> WebSocketConnection:
+        """The connection a client opened to us, once we answered its handshake: ``reader`` reads its frames.
+
+        ``handshake`` holds the client's request (``request``) and our
+        answer (``raw``); bytes the client sent after its request head must
+        already have been fed to ``reader``.
+        """
+        connection = cls(target, handshake, reader, timeout, peer="client")
+        connection._sock = sock
+        return connection
+
     @property
     def is_open(self) -> bool:
         """Whether the socket is open (after a ``101``, until the connection ended or was closed)."""
@@ -124,10 +140,10 @@ class WebSocketConnection:
                 self._sock.sendall(chop)
                 written += len(chop)
         except TimeoutError:
-            return Ended(EndKind.TIMEOUT, f"The server did not take {len(view)} bytes within {deadline} "
+            return Ended(EndKind.TIMEOUT, f"The {self.peer} did not take {len(view)} bytes within {deadline} "
                                           f"({written} were written).")
         except BrokenPipeError:
-            return Ended(EndKind.CLOSED, f"The server closed the connection after {written} of {len(view)} "
+            return Ended(EndKind.CLOSED, f"The {self.peer} closed the connection after {written} of {len(view)} "
                                          "bytes were written.")
         except (ssl.SSLError, OSError) as error:
             return Ended(EndKind.RESET, f"Writing failed after {written} of {len(view)} bytes "
@@ -167,7 +183,7 @@ class WebSocketConnection:
                                                 f"{self._mid_frame()}.")
             if not data:
                 self.reader.feed_eof()
-                return self._end(EndKind.CLOSED, f"The server closed the TCP connection{self._mid_frame()}.")
+                return self._end(EndKind.CLOSED, f"The {self.peer} closed the TCP connection{self._mid_frame()}.")
             self.reader.feed(data)
             event = self._next_event()
             if event is not None:
