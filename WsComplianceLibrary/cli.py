@@ -197,7 +197,7 @@ def plan_client_runs(arguments: Sequence[str], outputdir: Path) -> list[TargetRu
     runs = []
     for argument in arguments:
         name, _, command = argument.partition("=")
-        runs.append(TargetRun("", outputdir / name, name, command.strip()))
+        runs.append(TargetRun("", outputdir / name, name, client_command=command.strip()))
     return runs
 
 
