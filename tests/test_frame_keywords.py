@@ -24,7 +24,7 @@ import WsComplianceLibrary.keywords.frames as frame_keywords
 import WsComplianceLibrary.keywords.websocket_session as websocket_session
 from WsComplianceLibrary import WsComplianceLibrary
 from WsComplianceLibrary.context import KeywordError
-from WsComplianceLibrary.judges.frames import closed_cleanly, connection_failed, message_echoed
+from WsComplianceLibrary.judges.frames import closed_cleanly, connection_failed, message_echoed, pong_answers
 from WsComplianceLibrary.judges.verdicts import Verdict
 from WsComplianceLibrary.wire.websocket import (
     CLOSE,
@@ -36,6 +36,7 @@ from WsComplianceLibrary.wire.websocket import (
     Frame,
     Message,
     OutgoingFrame,
+    Role,
     Session,
     close_payload,
     parse_close_payload,
@@ -388,6 +389,28 @@ def test_echo_and_close_judges():
     assert wrong.warning and "WRONG CODE" in wrong.message
     assert not closed_cleanly(1001, parse_close_payload(close_payload(1002)), closed, False, True, 1.0).passed
     assert closed_cleanly(None, parse_close_payload(b""), closed, False, False, 1.0).passed
+
+
+def test_the_judges_name_the_peer_a_client_when_told_it_is_one():
+    """The library playing the server judges a client by the same rules; only the sentence names it differently."""
+    session = Session(Role.SERVER)
+    _, echo_owed = sent(session, TEXT, b"abc", masked=False)
+    _, pong_owed = sent(session, PING, b"x", masked=False)
+    violation, _ = sent(session, TEXT, b"abc", rsv=1, masked=False)
+    close_1002 = Observation(_frame(CLOSE, close_payload(1002)), 0.0, 3)
+    assert message_echoed(echo_owed, Message(TEXT, b"abd", 1), 1.0, Role.CLIENT).message == (
+        "Expected the echo of the 3-byte TEXT message 'abc', but the client sent the 3-byte TEXT message 'abd': "
+        "they differ from byte 2 on.")
+    assert message_echoed(echo_owed, None, 1.0, Role.CLIENT).message == (
+        "Expected the echo of the 3-byte TEXT message 'abc', but the client sent nothing more within 1 s.")
+    assert pong_answers(pong_owed, _frame(PONG, b"x"), 1.0, peer=Role.CLIENT) == Verdict(
+        True, "The client answered the PING 'x' with a PONG carrying its payload.")
+    failed = connection_failed(violation, [close_1002], [], frozenset({1002}), False, 1.0, peer=Role.CLIENT)
+    assert failed == Verdict(True, f"The client failed the connection after {violation.summary()}: it sent a Close "
+                                   "frame with code 1002.")
+    kept_open = connection_failed(violation, [], [], frozenset({1002}), False, 1.0, peer=Role.CLIENT)
+    assert kept_open.message.startswith("The client did not fail the connection after ")
+    assert "server" not in kept_open.message + failed.message
 
 
 def test_a_close_answered_without_a_close_or_with_tcp_left_open_fails_even_when_not_strict():

@@ -1,25 +1,29 @@
-"""Judging what a server did with the frames we sent, as pure functions (RFC 6455 §5-§8; Autobahn 1-7, 9, 10).
+"""Judging what a peer did with the frames we sent, as pure functions (RFC 6455 §5-§8; Autobahn 1-7, 9, 10).
 
-Which of our frames the server must fail the connection for, and which
+Which of our frames the peer must fail the connection for, and which
 answers it owes, is kept by the sans-I/O :class:`~..wire.websocket.session.Session`.
-The judges take what the server sent back, as
+The judges take what the peer sent back, as
 :class:`~..wire.websocket.session.Observation` records in the order they
 arrived, and return a :class:`~.verdicts.Verdict` whose message is one
-sentence saying what the server did.
+sentence saying what the peer did. The peer is a server unless a judge is
+told otherwise (``peer=Role.CLIENT`` when the library plays the server);
+its role names it in the sentence, the rules being the same both ways
+except for the closing handshake, which :func:`closed_cleanly` judges for
+a server only.
 
 The verdicts follow Autobahn|Testsuite's grading: what Autobahn calls OK
 passes, NON-STRICT and WRONG CODE pass with a warning unless the case asks
 to be strict, FAILED fails. Where Autobahn's UNCLEAN passes a closing
 handshake that breaks a MUST of RFC 6455 §5.5.1 (no Close answering ours,
-or TCP left open after it), the verdict fails; a server failing the
+or TCP left open after it), the verdict fails; a peer failing the
 connection for a bad frame may still just drop TCP (§7.1.7).
 """
 
 from __future__ import annotations
 
 from ..wire.printable import printable
-from ..wire.websocket import CLOSE, PONG, CloseCode, ClosePayload, EndKind, Ended, Frame, Message, opcode_name, \
-    parse_close_payload
+from ..wire.websocket import CLOSE, PONG, CloseCode, ClosePayload, EndKind, Ended, Frame, Message, Role, \
+    opcode_name, parse_close_payload
 from ..wire.websocket.session import Expected, Observation, SentViolation
 from .verdicts import Verdict
 
@@ -39,9 +43,9 @@ FAIL_FAST_WINDOW = 0.5
 """Seconds the fragment after an invalid one must wait for "fail fast" to be judged.
 
 Autobahn's 6.4.x cases pause 1 s after the fragment that makes a text
-message invalid; a server that has not failed the connection by the time
+message invalid; a peer that has not failed the connection by the time
 the next fragment goes out is NON-STRICT. When the next fragment followed
-sooner than this, the server had no fair chance, so the timing is not held
+sooner than this, the peer had no fair chance, so the timing is not held
 against it.
 """
 
@@ -49,7 +53,7 @@ _SHOWN = 40
 """Payload bytes quoted in a verdict sentence."""
 
 
-# --- describing what the server sent --------------------------------------------------------------------------
+# --- describing what the peer sent ----------------------------------------------------------------------------
 
 
 def describe_message(opcode: int, payload: bytes) -> str:
@@ -77,7 +81,7 @@ def _describe_close(close: ClosePayload | None) -> str:
 
 
 def describe_event(event: Frame | Message | Ended | None, timeout: float) -> str:
-    """What the server did, as a phrase after "the server": ``sent the 3-byte TEXT message 'abc'``, ``closed ...``."""
+    """What the peer did, as a phrase after "the server" (or "the client"): ``sent the 3-byte TEXT message 'abc'``."""
     if event is None:
         return f"sent nothing more within {timeout:g} s"
     if isinstance(event, Message):
@@ -111,31 +115,32 @@ def _first_difference(expected: bytes, received: bytes) -> str:
 # --- the judges ----------------------------------------------------------------------------------------------
 
 
-def message_echoed(expected: Expected, outcome: Frame | Message | Ended | None, timeout: float) -> Verdict:
+def message_echoed(expected: Expected, outcome: Frame | Message | Ended | None, timeout: float,
+                   peer: Role = Role.SERVER) -> Verdict:
     """The next data message equals the one we sent (type and payload); ``outcome`` is what ended the wait.
 
-    ``outcome`` is the first data message, or the server's Close frame or
+    ``outcome`` is the first data message, or the ``peer``'s Close frame or
     the end of the connection when no message came first, or ``None``
     when nothing decisive arrived within ``timeout``.
     """
     wanted = describe_message(expected.opcode, expected.payload)
     if isinstance(outcome, Message):
         if expected.answered_by(outcome):
-            return Verdict(True, f"The server echoed {wanted}.")
+            return Verdict(True, f"The {peer} echoed {wanted}.")
         if outcome.opcode != expected.opcode:
-            return Verdict(False, f"Expected the echo of {wanted}, but the server sent "
+            return Verdict(False, f"Expected the echo of {wanted}, but the {peer} sent "
                                   f"{describe_message(outcome.opcode, outcome.payload)}.")
-        return Verdict(False, f"Expected the echo of {wanted}, but the server sent "
+        return Verdict(False, f"Expected the echo of {wanted}, but the {peer} sent "
                               f"{describe_message(outcome.opcode, outcome.payload)}: "
                               f"{_first_difference(expected.payload, outcome.payload)}.")
-    return Verdict(False, f"Expected the echo of {wanted}, but the server {describe_event(outcome, timeout)}.")
+    return Verdict(False, f"Expected the echo of {wanted}, but the {peer} {describe_event(outcome, timeout)}.")
 
 
 def pong_answers(expected: Expected, outcome: Frame | Message | Ended | None, timeout: float,
-                 later_pings: tuple[bytes, ...] = ()) -> Verdict:
+                 later_pings: tuple[bytes, ...] = (), peer: Role = Role.SERVER) -> Verdict:
     """The next pong carries the payload of the oldest unanswered ping (RFC 6455 §5.5.3).
 
-    ``outcome`` is the first pong, or the server's Close frame or the end
+    ``outcome`` is the first pong, or the ``peer``'s Close frame or the end
     of the connection when no pong came first, or ``None`` on timeout.
     ``later_pings`` are the payloads of pings sent after this one and not
     answered yet: a pong for one of them is named as such, yet still fails,
@@ -144,11 +149,11 @@ def pong_answers(expected: Expected, outcome: Frame | Message | Ended | None, ti
     wanted = _describe_ping(expected.payload)
     if isinstance(outcome, Frame) and outcome.opcode == PONG:
         if expected.answered_by(outcome):
-            return Verdict(True, f"The server answered {wanted} with a PONG carrying its payload.")
+            return Verdict(True, f"The {peer} answered {wanted} with a PONG carrying its payload.")
         which = " (that of a later PING, skipping this one)" if outcome.payload in later_pings else ""
-        return Verdict(False, f"Expected a PONG answering {wanted}, but the server sent a PONG with the payload "
+        return Verdict(False, f"Expected a PONG answering {wanted}, but the {peer} sent a PONG with the payload "
                               f"'{printable(outcome.payload, _SHOWN)}'{which} (RFC 6455 §5.5.3).")
-    return Verdict(False, f"Expected a PONG answering {wanted} (RFC 6455 §5.5.2), but the server "
+    return Verdict(False, f"Expected a PONG answering {wanted} (RFC 6455 §5.5.2), but the {peer} "
                           f"{describe_event(outcome, timeout)}.")
 
 
@@ -170,10 +175,11 @@ def connection_failed(
     timeout: float,
     target_echoes: bool = True,
     next_frame_delay: float | None = None,
+    peer: Role = Role.SERVER,
 ) -> Verdict:
     """Autobahn's "fail the connection" rule after ``violation`` (RFC 6455 §7.1.7).
 
-    ``observations`` are what the server did from the start of the
+    ``observations`` are what the ``peer`` did from the start of the
     connection, in order, up to its Close frame or the end of the
     connection (an empty or unfinished list means the connection stayed
     open until ``timeout``). ``pending`` are the answers owed for what was
@@ -201,13 +207,13 @@ def connection_failed(
             if match is not None:
                 owed.remove(match)
             elif observation.sent_before >= violation.number:
-                return Verdict(False, f"The server did not fail the connection after {what}: it "
+                return Verdict(False, f"The {peer} did not fail the connection after {what}: it "
                                       f"{describe_event(event, timeout)}.")
         elif isinstance(event, Ended) or event.opcode == CLOSE:
             end = observation
             break
     if end is None:
-        return Verdict(False, f"The server did not fail the connection after {what}: it neither sent a Close "
+        return Verdict(False, f"The {peer} did not fail the connection after {what}: it neither sent a Close "
                               f"frame nor closed the TCP connection within {timeout:g} s.")
     event = end.event
     if isinstance(event, Ended) and event.how not in (EndKind.CLOSED, EndKind.RESET):
@@ -216,22 +222,22 @@ def connection_failed(
     reaction = f"it {describe_event(event, timeout)}"
     if close is not None and close.code is not None and close.code not in codes:
         expected_codes = " or ".join(str(code) for code in sorted(codes))
-        sentence = (f"The server failed the connection after {what}, but with {_describe_close(close)} instead of "
+        sentence = (f"The {peer} failed the connection after {what}, but with {_describe_close(close)} instead of "
                     f"{expected_codes}")
         if strict:
             return Verdict(False, f"{sentence}.")
         return Verdict(True, f"{sentence} (Autobahn: WRONG CODE).", warning=True)
     if (violation.invalid_utf8_in_fragment and end.sent_before > violation.number
             and next_frame_delay is not None and next_frame_delay >= FAIL_FAST_WINDOW):
-        return Verdict(True, f"The server failed the connection after {what}, but only after more of the message "
+        return Verdict(True, f"The {peer} failed the connection after {what}, but only after more of the message "
                              f"had been sent {next_frame_delay:.1f} s later, not as soon as the invalid byte arrived: "
                              f"{reaction} (Autobahn: NON-STRICT, not fail fast).", warning=True)
     unanswered = [item for item in owed if item.kind == "pong" or target_echoes]
     if unanswered:
-        return Verdict(True, f"The server failed the connection after {what} ({reaction}), but without first "
+        return Verdict(True, f"The {peer} failed the connection after {what} ({reaction}), but without first "
                              f"sending {describe_expected(unanswered[0])} sent before it (Autobahn: NON-STRICT).",
                        warning=True)
-    return Verdict(True, f"The server failed the connection after {what}: {reaction}.")
+    return Verdict(True, f"The {peer} failed the connection after {what}: {reaction}.")
 
 
 def closed_cleanly(
@@ -259,6 +265,9 @@ def closed_cleanly(
     says the code is "typically" echoed) and a closing handshake started by
     the server (which §7.1.2 allows either endpoint) warn, or fail when
     ``strict``.
+
+    The judge is a server's only: the duty to close TCP first is the
+    server's (§7.1.1), so a client's closing handshake is judged apart.
     """
     ours = "our Close frame" + (" (no code)" if sent_code is None else f" (code {sent_code})")
     still_open = tcp_end is None or tcp_end.how is EndKind.TIMEOUT

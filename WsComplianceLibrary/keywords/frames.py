@@ -11,9 +11,7 @@ socket), and asks a pure judge of :mod:`..judges.frames` for the verdict.
 
 from __future__ import annotations
 
-import re
 import time
-from dataclasses import replace
 from datetime import timedelta
 from typing import cast
 
@@ -39,6 +37,7 @@ from ..wire.websocket import (
     Frame,
     Message,
     OutgoingFrame,
+    Role,
     close_payload,
     parse_close_payload,
 )
@@ -53,9 +52,7 @@ __all__ = ["FrameKeywords"]
 _TAGS = ["frames"]
 """The libdoc tag of every keyword here."""
 _ASSERTION_TAGS = [*_TAGS, "assertion"]
-"""The tags of the keywords that judge the server."""
-_SERVER = re.compile(r"\b([Tt]he )server\b")
-"""How the judges' sentences name the peer, a server unless the connection is a client's to us."""
+"""The tags of the keywords that judge the peer."""
 
 
 class FrameKeywords:
@@ -70,12 +67,6 @@ class FrameKeywords:
         if not self._sessions:
             raise KeywordError("No WebSocket is open: call Open WebSocket first.")
         return self._sessions[-1]
-
-    def _report(self, verdict: Verdict) -> None:
-        """:func:`report` the verdict, naming the peer as it is: the judges speak of a server, which may be a client."""
-        if self._sessions and not self._current.masks:
-            verdict = replace(verdict, message=_SERVER.sub(lambda match: f"{match.group(1)}client", verdict.message))
-        report(verdict)
 
     def _echo_problem(self, session: WebSocketSession) -> str | None:
         """Why the target does not echo at all; a client under test echoes by contract, so it has no such excuse."""
@@ -133,8 +124,8 @@ class FrameKeywords:
             problem = self.ctx.endpoint_problem()
             if problem:
                 raise SkipExecution(f"Not applicable: {problem}")
-            self._report(Verdict(False, f"The server did not open a WebSocket connection: to '{request_line(handshake)}' "
-                                  f"it {describe(handshake)} instead of 101 Switching Protocols."))
+            report(Verdict(False, f"The server did not open a WebSocket connection: to '{request_line(handshake)}' "
+                            f"it {describe(handshake)} instead of 101 Switching Protocols."))
         self.ctx.start_echo_probe()
         session = WebSocketSession(connection, wait, _test_name())
         self._sessions.append(session)
@@ -357,7 +348,7 @@ class FrameKeywords:
             event = None if observation is None else observation.event
             if not taken:
                 what = "had sent its Close frame already" if isinstance(event, Frame) else describe_event(event, wait)
-                self._report(Verdict(False, f"Expected a frame, but the server {what}."))
+                report(Verdict(False, f"Expected a frame, but the {session.peer} {what}."))
         return cast(Frame, event)
 
     @keyword(tags=_TAGS)
@@ -378,7 +369,7 @@ class FrameKeywords:
             observation, taken = session.wait_for(lambda event: isinstance(event, Message), wait)
             event = None if observation is None else observation.event
             if not taken:
-                self._report(Verdict(False, f"Expected a message, but the server {describe_event(event, wait)}."))
+                report(Verdict(False, f"Expected a message, but the {session.peer} {describe_event(event, wait)}."))
             session.state.strike_owed_answer(cast(Message, event))
         return cast(Message, event)
 
@@ -414,12 +405,12 @@ class FrameKeywords:
             outcome = None if observation is None else observation.event
             if isinstance(outcome, Message):
                 session.state.expected.remove(expected)
-            verdict = judge.message_echoed(expected, outcome, wait)
+            verdict = judge.message_echoed(expected, outcome, wait, session.peer)
             if not verdict.passed:
                 problem = self._echo_problem(session)
                 if problem:
                     raise SkipExecution(f"Not applicable: the target does not echo: {problem}.")
-            self._report(verdict)
+            report(verdict)
 
     @keyword(tags=_ASSERTION_TAGS)
     def round_trips_should_be_echoed(self, count: int, type: str, payload: str = "", repeat: int | None = 1,
@@ -451,7 +442,7 @@ class FrameKeywords:
                 expected = next(iter(session.state.owed("echo")), None)
                 if expected is None:
                     stopped = session.state.why_not_sending() or "the message was not sent"
-                    self._report(Verdict(False, f"Round trip {index + 1} of {count} could not start: {stopped}."))
+                    report(Verdict(False, f"Round trip {index + 1} of {count} could not start: {stopped}."))
                     return
                 observation, _ = session.wait_for(lambda event: isinstance(event, Message), wait)
                 outcome = None if observation is None else observation.event
@@ -459,14 +450,14 @@ class FrameKeywords:
                     session.state.expected.remove(expected)
                     if expected.answered_by(outcome):  # the usual case, judged without building a sentence
                         continue
-                verdict = judge.message_echoed(expected, outcome, wait)
+                verdict = judge.message_echoed(expected, outcome, wait, session.peer)
                 problem = self._echo_problem(session)
                 if problem:
                     raise SkipExecution(f"Not applicable: the target does not echo: {problem}.")
-                self._report(Verdict(False, f"Round trip {index + 1} of {count}: {verdict.message}"))
+                report(Verdict(False, f"Round trip {index + 1} of {count}: {verdict.message}"))
         elapsed = time.monotonic() - started
-        self._report(Verdict(True, f"The server echoed all {count} round trips of {describe_message(opcode, data)} "
-                             f"in {elapsed:.3f} s ({elapsed / count * 1000:.3f} ms each)."))
+        report(Verdict(True, f"The {session.peer} echoed all {count} round trips of {describe_message(opcode, data)} "
+                       f"in {elapsed:.3f} s ({elapsed / count * 1000:.3f} ms each)."))
 
     @keyword(tags=_ASSERTION_TAGS)
     def pong_should_answer_ping(self, timeout: timedelta | None = None) -> None:
@@ -490,7 +481,7 @@ class FrameKeywords:
             outcome = None if observation is None else observation.event
             if isinstance(outcome, Frame) and outcome.opcode == PONG:
                 session.state.expected.remove(pings[0])
-            self._report(judge.pong_answers(pings[0], outcome, wait, tuple(item.payload for item in pings[1:])))
+            report(judge.pong_answers(pings[0], outcome, wait, tuple(item.payload for item in pings[1:]), session.peer))
 
     @keyword(tags=_ASSERTION_TAGS)
     def connection_should_be_failed(self, code: int | str = int(CloseCode.PROTOCOL_ERROR), strict: bool = False,
@@ -533,7 +524,7 @@ class FrameKeywords:
             state = session.state
             violation = state.first_violation
             if violation is None:
-                raise KeywordError("No frame sent on this connection breaks a rule the server must fail the "
+                raise KeywordError(f"No frame sent on this connection breaks a rule the {session.peer} must fail the "
                                    "connection for, so there is nothing to judge.")
             deadline = Deadline.after(wait)
             session.wait_for_failure(wait, violation.number)
@@ -545,8 +536,8 @@ class FrameKeywords:
             target_echoes = not state.owed("echo") or self._echo_problem(session) is None
             for observation in observations:
                 state.strike_owed_answer(observation.event)
-            self._report(judge.connection_failed(violation, observations, pending, codes, strict, wait, target_echoes,
-                                           state.next_frame_delay(violation)))
+            report(judge.connection_failed(violation, observations, pending, codes, strict, wait, target_echoes,
+                                     state.next_frame_delay(violation), session.peer))
 
     @keyword(tags=_ASSERTION_TAGS)
     def server_should_close_cleanly(self, code: int | None = int(CloseCode.NORMAL_CLOSURE), strict: bool = False,
@@ -569,7 +560,8 @@ class FrameKeywords:
           with ``strict=True``.
 
         Messages the server sends before its Close frame are logged and
-        tolerated.
+        tolerated. A client's connection to the library is closed with
+        `Client Should Close Cleanly` instead: there the server closes TCP.
 
         Example:
         | Send Message | text | Hello World! |
@@ -577,6 +569,9 @@ class FrameKeywords:
         | Server Should Close Cleanly |
         | Server Should Close Cleanly | 3000 | strict=True |
         """
+        if self._current.peer is Role.CLIENT:
+            raise KeywordError("Server Should Close Cleanly judges a server closing; a client's connection is "
+                               "closed with Client Should Close Cleanly.")
         wait = self._wait(timeout)
         with self._current.logging_budget() as session:
             state = session.state
@@ -595,8 +590,7 @@ class FrameKeywords:
             elif observation is not None and isinstance(observation.event, Ended):
                 tcp_end = observation.event
             state.clear_inbox()
-            self._report(judge.closed_cleanly(state.close_code_sent, close, tcp_end, state.peer_closed_first, strict,
-                                        wait))
+            report(judge.closed_cleanly(state.close_code_sent, close, tcp_end, state.peer_closed_first, strict, wait))
 
 
 def _test_name() -> str:

@@ -74,6 +74,11 @@ class WebSocketSession:
         """Whether our frames are masked by default: a client's are, a server's are not (RFC 6455 §5.1)."""
         return self.state.role is Role.CLIENT
 
+    @property
+    def peer(self) -> Role:
+        """The role of the endpoint at the other end, which the verdicts name: the server, or a client under test."""
+        return self.state.role.peer
+
     def __repr__(self) -> str:
         state = "open" if self.connection.is_open else "closed"
         return f"<WebSocket session to {self.connection.target.url}, {state}, {self.state.frames_sent} frames sent>"
@@ -142,7 +147,7 @@ class WebSocketSession:
             raise KeywordError(f"{error} Nothing more was sent.") from None
         self._log_frame(sent.frame, "sent")
         if sent.violation is not None and sent.violation is self.state.first_violation:
-            logger.info(f"That frame is the first the {self.state.role.peer} must fail the connection for: "
+            logger.info(f"That frame is the first the {self.peer} must fail the connection for: "
                         f"{sent.violation.summary()}.")
         # Let the server echo anything we send, however large (the cap guards against endless announced lengths).
         reader = self.connection.reader
@@ -241,8 +246,8 @@ class WebSocketSession:
                 self.masking_keys_received.append(event.masking_key)
         if received.broken:
             broken = received.broken[0]
-            if self.state.role is Role.SERVER:  # the clause starts "Frame 1 (...)": say whose frame it is
-                broken = f"The client's {broken[0].lower()}{broken[1:]}"
+            if self.peer is Role.CLIENT:  # the clause starts "Frame 1 (...)": say whose frame it is
+                broken = f"The {self.peer}'s {broken[0].lower()}{broken[1:]}"
             report(Verdict(False, broken))
         if isinstance(event, Ended) and event.how is EndKind.TOO_LARGE:
             report(Verdict(False, event.detail))
