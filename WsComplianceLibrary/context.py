@@ -31,7 +31,7 @@ from .wire.websocket import CLOSE, PING, TEXT, CloseCode, EndKind, Ended, Messag
 _PROBES = ThreadPoolExecutor(max_workers=3, thread_name_prefix="ws-endpoint-probe")
 
 __all__ = [
-    "ECHO_PROBE_TEXT", "SETTINGS_HINT", "TARGET_NAME_RULE", "ImportArgumentError", "KeywordError", "LibraryContext",
+    "ECHO_GRACE", "ECHO_PROBE_TEXT", "SETTINGS_HINT", "TARGET_NAME_RULE", "ImportArgumentError", "KeywordError", "LibraryContext",
     "flag", "is_usable_target_name", "name_top_level_suite", "probe_echo", "seconds", "set_suite_metadata",
     "suite_connection_settings", "suite_handshake_settings", "suite_settings", "time_in_seconds",
 ]
@@ -300,11 +300,6 @@ class LibraryContext:
     def echo_problem(self) -> str | None:
         """Why the target does not echo, or ``None`` when it does (see :func:`probe_echo`)."""
         return _result(self._probe(self._echo_probes, probe_echo))
-
-    def echo_wait(self, wait: float) -> float:
-        """How long an echo case waits for its echo: ``wait``, or at a target the echo probe found not to echo only
-        :data:`ECHO_GRACE`, enough to see a frame that breaks a rule, so such a target is judged in seconds."""
-        return wait if self.echo_problem() is None else min(wait, ECHO_GRACE)
 
     def silence_problem(self) -> str | None:
         """Why the target cannot be judged frame by frame (it never speaks after the 101), or ``None``.

@@ -19,7 +19,7 @@ from robot.api.exceptions import SkipExecution
 from robot.libraries.BuiltIn import BuiltIn, RobotNotRunningError
 from robotlibcore import keyword
 
-from ..context import KeywordError, LibraryContext, seconds
+from ..context import ECHO_GRACE, KeywordError, LibraryContext, seconds
 from ..judges import frames as judge
 from ..judges.frames import describe_event, describe_message
 from ..judges.verdicts import Verdict, describe, request_line
@@ -74,6 +74,12 @@ class FrameKeywords:
 
     def _wait(self, timeout: timedelta | None) -> float:
         return seconds(timeout, self._current.timeout)
+
+    def _echo_wait(self, timeout: timedelta | None) -> float:
+        """How long an echo case waits: :meth:`_wait`, or only :data:`ECHO_GRACE` at a target that does not echo,
+        enough to see a frame of its that breaks a rule, so such a target is judged in seconds."""
+        wait = self._wait(timeout)
+        return wait if self._echo_problem(self._current) is None else min(wait, ECHO_GRACE)
 
     # --- opening and closing ---
 
@@ -394,7 +400,7 @@ class FrameKeywords:
         | Send Message | binary | payload_hex=fe | repeat=65536 |
         | Message Should Be Echoed | timeout=10s |
         """
-        wait = self.ctx.echo_wait(self._wait(timeout))
+        wait = self._echo_wait(timeout)
         with self._current.logging_budget() as session:
             expected = next(iter(session.state.owed("echo")), None)
             if expected is None:
@@ -434,7 +440,7 @@ class FrameKeywords:
         if count < 1:
             raise KeywordError(f"count is at least 1, not {count}.")
         data = arguments.payload(payload, payload_hex, repeat, length)
-        wait = self.ctx.echo_wait(self._wait(timeout))
+        wait = self._echo_wait(timeout)
         started = time.monotonic()
         with self._current.logging_budget() as session:
             for index in range(count):
