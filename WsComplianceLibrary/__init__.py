@@ -8,6 +8,7 @@ from robotlibcore import DynamicCore
 
 from .context import ImportArgumentError, KeywordError, LibraryContext, flag, name_top_level_suite, time_in_seconds
 from .keywords import AssertionKeywords, ExchangeKeywords, RuleKeywords, TargetKeywords
+from .keywords.compression import CompressionKeywords
 from .keywords.frames import FrameKeywords
 from .keywords.http2 import Http2Keywords
 from .version import __version__
@@ -219,6 +220,7 @@ class WsComplianceLibrary(DynamicCore):
         self.ROBOT_LIBRARY_LISTENER = self
         exchange = ExchangeKeywords(self._context)
         assertions = AssertionKeywords(self._context)
+        frames = FrameKeywords(self._context)
         super().__init__(
             [
                 TargetKeywords(self._context),
@@ -226,7 +228,8 @@ class WsComplianceLibrary(DynamicCore):
                 assertions,
                 RuleKeywords(exchange, assertions),
                 Http2Keywords(self._context),
-                FrameKeywords(self._context),
+                frames,
+                CompressionKeywords(self._context, frames),
             ]
         )
 

@@ -8,6 +8,17 @@ import zlib
 
 import pytest
 
+from WsComplianceLibrary.wire.websocket import (
+    BINARY,
+    CONTINUATION,
+    PING,
+    TEXT,
+    FrameReader,
+    Message,
+    OutgoingFrame,
+    Session,
+    build_frame,
+)
 from WsComplianceLibrary.wire.websocket.deflate import (
     Compressor,
     DeflateOffer,
@@ -142,3 +153,93 @@ def test_a_bomb_is_inflated_no_further_than_the_bound():
     with pytest.raises(InflateError, match="inflates to more than 1048576 bytes"):
         Inflater(max_size=1 << 20).inflate(bomb)
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 16 << 10  # KiB: under 16 MiB
+
+
+# --- the frame engine with permessage-deflate agreed: the one rule checker, the reader, the session ---
+
+AGREED = DeflateParameters()
+
+
+def server_frames(*frames: tuple[int, bytes, bool, int]) -> bytes:
+    return b"".join(build_frame(opcode, payload, fin=fin, rsv1=bool(rsv & 4), masked=False)
+                    for opcode, payload, fin, rsv in frames)
+
+
+def read_server(data: bytes, **options) -> tuple[list, FrameReader]:
+    reader = FrameReader(deflate=options.pop("deflate", AGREED), **options)
+    reader.feed(data)
+    events = []
+    while (event := reader.next_event()) is not None:
+        events.append(event)
+    return events, reader
+
+
+def test_reader_inflates_a_compressed_message_fragmented_after_compression():
+    compressed = Compressor().compress(b"Hello, world! " * 100)
+    events, reader = read_server(server_frames((TEXT, compressed[:10], False, 4),
+                                               (CONTINUATION, compressed[10:], True, 0)))
+    [message] = [event for event in events if isinstance(event, Message)]
+    assert message.payload == b"Hello, world! " * 100 and message.compressed and message.frame_count == 2
+    assert reader.violations == []
+
+
+def test_a_message_without_rsv1_is_taken_as_is():
+    events, reader = read_server(server_frames((TEXT, b"plain", True, 0)))
+    assert events[-1] == Message(TEXT, b"plain", 1) and reader.violations == []
+
+
+@pytest.mark.parametrize(("opcode", "kind"), [(PING, "control"), (CONTINUATION, "continuation")])
+def test_rsv1_on_a_control_or_continuation_frame_is_named(opcode, kind):
+    frames = [(TEXT, Compressor().compress(b"ab"), False, 4)] if opcode == CONTINUATION else []
+    _, reader = read_server(server_frames(*frames, (opcode, b"", True, 4)))
+    [violation] = reader.violations
+    assert violation.startswith(f"Frame {len(frames) + 1} (")
+    assert violation.endswith(f"RSV1 is set on a {kind} frame, but permessage-deflate sets it only on the first "
+                              "frame of a compressed message (RFC 7692 §6.1).")
+
+
+def test_rsv1_without_an_agreement_is_still_rfc_6455s_rule():
+    _, reader = read_server(server_frames((PING, b"", True, 4)), deflate=None)
+    assert "without a negotiated extension" in reader.violations[0]
+
+
+def test_reader_names_corrupt_data_and_invalid_utf8_after_inflation():
+    _, reader = read_server(server_frames((BINARY, b"\xff\xff", True, 4)))
+    assert "the compressed message begun in frame 1: its payload is not valid DEFLATE data" in reader.violations[0]
+    _, reader = read_server(server_frames((TEXT, Compressor().compress(b"ok \xed\xa0\x80"), True, 4)))
+    assert reader.violations[0].startswith("Text message begun in frame 1: the inflated payload is not valid UTF-8 "
+                                           "from byte 3 on")
+
+
+def test_reader_names_a_window_larger_than_agreed_and_context_kept_after_agreeing_not_to():
+    probe = window_probe(9, 4000)
+    _, reader = read_server(server_frames((BINARY, Compressor(15).compress(probe), True, 4)),
+                            deflate=DeflateParameters(server_max_window_bits=9))
+    assert "farther than the agreed 9-bit window" in reader.violations[0]
+    compressor = Compressor()
+    message = os.urandom(500)
+    _, reader = read_server(server_frames((BINARY, compressor.compress(message), True, 4),
+                                          (BINARY, compressor.compress(message), True, 4)),
+                            deflate=DeflateParameters(server_no_context_takeover=True))
+    assert reader.violations == [reader.violations[0]] and "frame 2: it refers back to an earlier message" in \
+        reader.violations[0]
+
+
+def test_reader_stops_at_a_bomb_within_its_cap():
+    bomb = Compressor().compress(bytes(4 << 20))
+    events, reader = read_server(server_frames((BINARY, bomb, True, 4)), max_message_size=1 << 20)
+    assert not [event for event in events if isinstance(event, Message)]
+    assert reader.too_large.startswith("Frame 1 (BINARY") and "inflates to more than 1048576 bytes" in \
+        reader.too_large
+
+
+def test_session_compresses_knows_the_plain_echo_and_names_our_bad_compressed_frames():
+    session = Session(Role.CLIENT, deflate=DeflateParameters(client_no_context_takeover=True))
+    assert session.compressor is not None and session.compressor.no_context_takeover
+    sent = session.send(OutgoingFrame(TEXT, session.compressor.compress(b"Hello"), rsv=4), at=0.0)
+    assert sent.violation is None and sent.message.payload == b"Hello"
+    assert session.owed("echo")[0].payload == b"Hello"
+    sent = session.send(OutgoingFrame(PING, b"", rsv=4), at=0.0)
+    assert "RSV1 is set on a control frame" in sent.violation.rule
+    session = Session(Role.CLIENT, deflate=AGREED)
+    assert "not valid DEFLATE" in session.send(OutgoingFrame(TEXT, b"\xff\xff", rsv=4), at=0.0).violation.rule

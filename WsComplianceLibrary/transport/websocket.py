@@ -15,10 +15,12 @@ from __future__ import annotations
 import socket
 import ssl
 import time
+from collections.abc import Sequence
 
 from ..target import Target
 from ..wire.http1.response import Outcome, Response
 from ..wire.websocket import DEFAULT_MAX_MESSAGE_SIZE, EndKind, Ended, Event, FrameReader
+from ..wire.websocket.deflate import DeflateOffer, DeflateParameters, NegotiationError, agree
 from .connection import Deadline, connect
 from .http1 import exchange_on
 
@@ -34,6 +36,10 @@ class WebSocketConnection:
     :class:`~..wire.http1.response.Response` (status, headers, raw bytes)
     for judging and logging; :attr:`reader` holds the violations the
     server's frames committed. ``timeout`` is the default for each wait.
+    :attr:`deflate` is the permessage-deflate agreement read from the
+    handshake, or ``None``; :attr:`negotiation_error` says in one clause
+    why the server's ``Sec-WebSocket-Extensions`` answer could not be
+    taken (the frames are then read as if nothing was agreed).
     """
 
     def __init__(self, target: Target, handshake: Response, reader: FrameReader, timeout: float) -> None:
@@ -43,6 +49,8 @@ class WebSocketConnection:
         self.timeout = timeout
         self._sock: socket.socket | None = None
         self._ended: Ended | None = None
+        self.deflate: DeflateParameters | None = None
+        self.negotiation_error: str | None = None
 
     @classmethod
     def open(
@@ -53,6 +61,7 @@ class WebSocketConnection:
         verify: bool = True,
         max_message_size: int = DEFAULT_MAX_MESSAGE_SIZE,
         negotiated_rsv: tuple[int, ...] = (),
+        offers: Sequence[DeflateOffer] = (),
     ) -> WebSocketConnection:
         """Connect to ``target``, send the handshake ``request`` and read the answer's header block.
 
@@ -61,7 +70,9 @@ class WebSocketConnection:
         the answer is ``101``, whatever its headers say: judging them is
         the caller's job. Otherwise the socket is already closed and every
         wait returns :attr:`EndKind.NOT_OPEN`. ``max_message_size`` and
-        ``negotiated_rsv`` configure the :class:`FrameReader`.
+        ``negotiated_rsv`` configure the :class:`FrameReader`. ``offers``
+        are the permessage-deflate offers the request makes: the answer is
+        judged against them before any frame is read.
         """
         started = time.monotonic()
         deadline = Deadline(started + timeout, timeout)
@@ -79,10 +90,20 @@ class WebSocketConnection:
         finally:
             handshake.elapsed = time.monotonic() - started
         if handshake.outcome is Outcome.ANSWERED and handshake.status == 101:
+            connection._negotiate(offers, max_message_size, negotiated_rsv)
             connection.reader.feed(handshake.trailing)
         else:
             connection._end(EndKind.NOT_OPEN, f"No WebSocket connection: {_handshake_failure(handshake)}.")
         return connection
+
+    def _negotiate(self, offers: Sequence[DeflateOffer], max_message_size: int,
+                   negotiated_rsv: tuple[int, ...]) -> None:
+        try:
+            self.deflate = agree(offers, self.handshake.headers.get_all("Sec-WebSocket-Extensions"))
+        except NegotiationError as error:
+            self.negotiation_error = str(error)
+        if self.deflate is not None:
+            self.reader = FrameReader(max_message_size, negotiated_rsv, deflate=self.deflate)
 
     @property
     def is_open(self) -> bool:

@@ -32,8 +32,10 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .rules import Role
+if TYPE_CHECKING:  # rules.py inflates with this module's Inflater
+    from .rules import Role
 
 __all__ = [
     "EXTENSION",
@@ -49,6 +51,7 @@ __all__ = [
     "agree",
     "build_offer",
     "inflate_step",
+    "offer_problem",
     "parse_extensions",
     "parse_offers",
     "window_probe",
@@ -75,7 +78,15 @@ class NegotiationError(ValueError):
 
 
 class InflateError(ValueError):
-    """A compressed message that must not be taken: the message is a clause naming the rule it breaks."""
+    """A compressed message that cannot be taken: the message is a clause naming the rule it breaks.
+
+    ``too_large`` marks a message that inflates beyond the bound: no rule
+    is broken, but reading stops there.
+    """
+
+    def __init__(self, clause: str, too_large: bool = False) -> None:
+        super().__init__(clause)
+        self.too_large = too_large
 
 
 @dataclass(frozen=True)
@@ -192,6 +203,18 @@ def build_offer(offers: Sequence[DeflateOffer]) -> str:
     return ", ".join(str(offer) for offer in offers)
 
 
+def offer_problem(value: str) -> str | None:
+    """Why a server must decline the first permessage-deflate offer in ``value``, or ``None`` for a valid offer."""
+    for element in parse_extensions(value):
+        if element.name.lower() == EXTENSION:
+            try:
+                _checked_parameters(element, "offer")
+            except NegotiationError as error:
+                return str(error)
+            return None
+    return None
+
+
 def parse_offers(value: str) -> list[DeflateOffer]:
     """The well-formed permessage-deflate offers in a ``Sec-WebSocket-Extensions`` value we send.
 
@@ -226,11 +249,11 @@ class DeflateParameters:
 
     def window_bits(self, sender: Role) -> int:
         """The window the ``sender``'s compressor may use."""
-        return self.server_max_window_bits if sender is Role.SERVER else self.client_max_window_bits
+        return self.server_max_window_bits if sender == "server" else self.client_max_window_bits
 
     def no_context_takeover(self, sender: Role) -> bool:
         """Whether the ``sender`` resets its compression context after each message."""
-        return self.server_no_context_takeover if sender is Role.SERVER else self.client_no_context_takeover
+        return self.server_no_context_takeover if sender == "server" else self.client_no_context_takeover
 
     def as_dict(self) -> dict[str, bool | int]:
         return {name: getattr(self, name) for name in _PARAMETERS}
@@ -413,8 +436,8 @@ class Inflater:
         except zlib.error as error:
             raise InflateError(self._diagnose(payload, str(error))) from None
         if self.max_size is not None and len(plain) > self.max_size:
-            raise InflateError(f"it inflates to more than {self.max_size} bytes, the most this reader keeps; "
-                               "reading stopped there")
+            raise InflateError(f"it inflates to more than {self.max_size} bytes, the most this reader keeps",
+                               too_large=True)
         window = 1 << MAX_WINDOW_BITS
         self._history = plain[-window:] if len(plain) >= window else (self._history + plain)[-window:]
         return plain
