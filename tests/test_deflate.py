@@ -58,7 +58,8 @@ def test_malformed_extension_lists_are_one_sentence(value):
 
 def test_offers_we_send_are_read_back_leaving_out_those_a_server_must_decline():
     offers = parse_offers("permessage-deflate; x=1, permessage-deflate; server_max_window_bits=9; "
-                          "client_max_window_bits, permessage-deflate; server_max_window_bits=16")
+                          "client_max_window_bits, permessage-deflate; server_max_window_bits=16, "
+                          "permessage-deflate; server_max_window_bits")
     assert offers == [DeflateOffer(server_max_window_bits=9, client_max_window_bits=True)]
 
 
@@ -89,7 +90,8 @@ def test_quoted_value_is_accepted():
     ([AUTOBAHN], "x-webkit-deflate-frame", "'x-webkit-deflate-frame', which was not offered"),
     ([], "permessage-deflate", "permessage-deflate, which was not offered"),
     ([DeflateOffer()], "permessage-deflate; client_max_window_bits=10", "client_max_window_bits is in the answer"),
-    ([AUTOBAHN], "permessage-deflate; client_max_window_bits", "has a value"),
+    ([AUTOBAHN], "permessage-deflate; client_max_window_bits", "without a value, but it needs one"),
+    ([AUTOBAHN], "permessage-deflate; server_max_window_bits", "without a value, but it needs one"),
     ([DeflateOffer(server_no_context_takeover=True)], "permessage-deflate", "§7.1.1.1"),
     ([DeflateOffer(server_max_window_bits=9)], "permessage-deflate", "§7.1.2.1"),
     ([DeflateOffer(server_max_window_bits=9)], "permessage-deflate; server_max_window_bits=10", "larger than"),

@@ -275,6 +275,9 @@ def _checked_parameters(element: ExtensionElement, what: str) -> dict[str, str |
         if name.endswith("no_context_takeover") and value is not None:
             raise NegotiationError(f"the {what} '{element}' gives {name} a value, but it has none "
                                    "(RFC 7692 §7.1.1)")
+        if name.endswith("max_window_bits") and value is None and (what != "offer" or name.startswith("server")):
+            raise NegotiationError(f"the {what} '{element}' has {name} without a value, but it needs one "
+                                   "(RFC 7692 §7.1.2)")
         if name.endswith("max_window_bits") and value is not None and not _valid_window(value):
             raise NegotiationError(f"the {what} '{element}' has {name}={value}, but its value is a number 8-15 "
                                    "without leading zeros (RFC 7692 §7.1.2)")
@@ -345,8 +348,6 @@ def _mismatch(offer: DeflateOffer, values: dict[str, str | None]) -> str | None:
         client_bits = _window_bits(values, "client_max_window_bits")
         if not offer.client_max_window_bits:
             return "client_max_window_bits is in the answer but was not offered (RFC 7692 §7.1.2.2)"
-        if client_bits is None:
-            return "client_max_window_bits in an answer has a value (RFC 7692 §7.1.2.2)"
         if offer.client_max_window_bits is not True and client_bits > offer.client_max_window_bits:
             return (f"client_max_window_bits={client_bits} is larger than the {offer.client_max_window_bits} "
                     "offered (RFC 7692 §7.1.2.2)")
