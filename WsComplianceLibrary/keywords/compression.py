@@ -118,7 +118,7 @@ class CompressionKeywords:
             handshake = connection.handshake
             log_exchange(handshake)
             if not handshake.outcome.connected or handshake.status is None:
-                report(Verdict(False, f"The server {describe(handshake)} to the offer '{offer}' instead of "
+                report(Verdict(False, f"To the offer '{offer}' the server {describe(handshake)} instead of "
                                       "declining it (RFC 7692 §5)."))
             if 400 <= handshake.status < 500:
                 report(Verdict(True, f"The server refused the whole handshake with {handshake.status} for the "
@@ -126,7 +126,7 @@ class CompressionKeywords:
                                      "go on uncompressed (RFC 7692 §5).", warning=True))
                 return
             if handshake.status != 101:
-                report(Verdict(False, f"The server {describe(handshake)} to the offer '{offer}' instead of "
+                report(Verdict(False, f"To the offer '{offer}' the server {describe(handshake)} instead of "
                                       "101 without accepting it (RFC 7692 §5)."))
             accepted = [element for element in parse_extensions(handshake.headers.get_all(
                 "Sec-WebSocket-Extensions")) if element.name.lower() == EXTENSION]
