@@ -14,7 +14,7 @@ from __future__ import annotations
 import socket
 import threading
 
-from servers import FixtureServer, switching_protocols
+from servers import FixtureServer, client_events, switching_protocols
 
 from WsComplianceLibrary.wire.websocket import (
     CLOSE,
@@ -115,24 +115,13 @@ def _echo(conn: socket.socket, agreed: DeflateParameters | None, variant: str | 
         bits = 15 if variant == "15-bit window after agreeing to 9" else agreed.server_max_window_bits
         reset = agreed.server_no_context_takeover and variant != "ignores server_no_context_takeover"
         compressor = Compressor(bits, reset)
-    conn.settimeout(0.05)
-    while not stop.is_set():
+    for event in client_events(conn, reader, stop):
         broken = [rule for rule in reader.violations
                   if not (variant == "answers ping with RSV1" and "RSV1 is set on a control frame" in rule)]
-        if broken or reader.too_large is not None:
-            code = 1007 if broken and "UTF-8" in broken[0] else 1009 if not broken else 1002
-            conn.sendall(build_frame(CLOSE, close_payload(code), masked=False))
+        if broken:
+            conn.sendall(build_frame(CLOSE, close_payload(1007 if "UTF-8" in broken[0] else 1002), masked=False))
             return
-        event = reader.next_event()
-        if event is None:
-            try:
-                data = conn.recv(65536)
-            except TimeoutError:
-                continue
-            if not data:
-                return
-            reader.feed(data)
-        elif isinstance(event, Message):
+        if isinstance(event, Message):
             payload = event.payload if compressor is None else compressor.compress(event.payload)
             conn.sendall(build_frame(event.opcode, payload, rsv1=compressor is not None, masked=False))
         elif isinstance(event, Frame) and event.opcode == PING:

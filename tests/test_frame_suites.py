@@ -15,7 +15,7 @@ import threading
 
 from robot.api import ExecutionResult, ResultVisitor
 from robotrun import run_robot
-from servers import AiohttpServer, FixtureServer, switching_protocols
+from servers import AiohttpServer, FixtureServer, client_events, switching_protocols
 
 from WsComplianceLibrary.catalogue import CASES, FAMILIES
 from WsComplianceLibrary.reference_http2 import Http2ReferenceServer
@@ -162,19 +162,8 @@ def echo_without_checking(conn: socket.socket, head: bytes, stop: threading.Even
     which it drops the connection) and never fails the connection.
     """
     conn.sendall(switching_protocols(head))
-    reader = FrameReader(max_message_size=1 << 20)
-    conn.settimeout(0.05)
-    while not stop.is_set() and reader.too_large is None:
-        event = reader.next_event()
-        if event is None:
-            try:
-                data = conn.recv(65536)
-            except TimeoutError:
-                continue
-            if not data:
-                return
-            reader.feed(data)
-        elif isinstance(event, Message):
+    for event in client_events(conn, FrameReader(max_message_size=1 << 20), stop):
+        if isinstance(event, Message):
             conn.sendall(build_frame(event.opcode, event.payload, masked=False))
         elif isinstance(event, Frame) and event.opcode == PING:
             conn.sendall(build_frame(PONG, event.payload, masked=False))

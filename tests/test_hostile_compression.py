@@ -16,7 +16,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from servers import FixtureServer, switching_protocols
+from servers import FixtureServer, client_events, switching_protocols
 
 from WsComplianceLibrary.wire.websocket import CONTINUATION, TEXT, FrameReader, Message, Role, build_frame
 from WsComplianceLibrary.wire.websocket.deflate import DeflateParameters
@@ -45,23 +45,12 @@ def _after_first_message(send_answer) -> FixtureServer:  # noqa: ANN001 - a func
         answer = b"Sec-WebSocket-Extensions: permessage-deflate\r\n" if offered else b""
         conn.sendall(switching_protocols(head)[:-2] + answer + b"\r\n")
         reader = FrameReader(sender=Role.CLIENT, deflate=DeflateParameters() if offered else None)
-        conn.settimeout(0.05)
-        while not stop.is_set():
-            event = reader.next_event()
-            if isinstance(event, Message):
-                if not offered:  # the library's echo probe: a plain echo
-                    conn.sendall(build_frame(event.opcode, event.payload, masked=False))
-                    continue
+        for event in client_events(conn, reader, stop):
+            if isinstance(event, Message) and not offered:  # the library's echo probe: a plain echo
+                conn.sendall(build_frame(event.opcode, event.payload, masked=False))
+            elif isinstance(event, Message):
                 send_answer(conn, stop)
                 return
-            if event is None:
-                try:
-                    data = conn.recv(65536)
-                except TimeoutError:
-                    continue
-                if not data:
-                    return
-                reader.feed(data)
 
     return FixtureServer(serve)
 
