@@ -69,6 +69,10 @@ _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _WINDOW_VALUE = re.compile(r"[1-9][0-9]*")
 """A window-bits value: decimal digits without a leading zero (§7.1.2.1, §7.1.2.2)."""
+_REACH = (1 << MAX_WINDOW_BITS) - 262
+"""The farthest zlib's deflate refers back with a 32 KiB window (its window less MIN_LOOKAHEAD)."""
+_PROBE_MARGIN = 64
+"""Bytes :func:`window_probe`'s repeats lie beyond the farthest a too-large window could go unnoticed."""
 _WHOLE_STEP_BITS = MAX_WINDOW_BITS
 """With the largest window there is nothing larger to catch, so inflation needs no small steps."""
 
@@ -386,9 +390,14 @@ def inflate_step(window_bits: int) -> int | None:
     """Bytes of output per inflate call with an agreed ``window_bits`` window (``None``: one call per input).
 
     A back-reference farther than the window plus this step fails to
-    inflate; see the module's docstring.
+    inflate; see the module's docstring. The step is as large as it can
+    be (fewer calls) while :func:`window_probe`'s repeats, a window and
+    two steps apart, are still within reach of zlib's 32 KiB window.
     """
-    return None if window_bits >= _WHOLE_STEP_BITS else max(256, (1 << window_bits) // 8)
+    if window_bits >= _WHOLE_STEP_BITS:
+        return None
+    window = 1 << window_bits
+    return min(window, (_REACH - window - _PROBE_MARGIN) // 2)
 
 
 def window_probe(window_bits: int, length: int) -> bytes:
@@ -399,7 +408,7 @@ def window_probe(window_bits: int, length: int) -> bytes:
     refer back to it and sends literals; one compressing with a larger
     window refers back farther than allowed, which :class:`Inflater` catches.
     """
-    block_size = (1 << window_bits) + 2 * (inflate_step(window_bits) or 0) + 64
+    block_size = (1 << window_bits) + 2 * (inflate_step(window_bits) or 0) + _PROBE_MARGIN
     block = random.Random(window_bits).randbytes(block_size)
     return (block * (length // block_size + 1))[:length]
 
