@@ -41,7 +41,11 @@ VIOLATIONS = {
     "ignores server_no_context_takeover": "agrees to server_no_context_takeover but keeps its context",
     "15-bit window after agreeing to 9": "agrees to server_max_window_bits=9 but compresses with a 15-bit window",
     "answers ping with RSV1": "answers a Ping that has RSV1 set instead of failing the connection",
+    # Standing for a server whose memory a large enough bomb exhausts: it goes silent instead of answering.
+    "inflates without a bound": "inflates a message of any size, and stops answering after one beyond 16 MiB",
 }
+_BOUND = 16 * 1024 * 1024
+"""What the correct server inflates at most: beyond it, it refuses the message with 1009."""
 
 
 _DEFINED = {"server_no_context_takeover", "client_no_context_takeover", "server_max_window_bits",
@@ -109,7 +113,8 @@ def uncompressed_server() -> FixtureServer:
 
 
 def _echo(conn: socket.socket, agreed: DeflateParameters | None, variant: str | None, stop: threading.Event) -> None:
-    reader = FrameReader(sender=Role.CLIENT, deflate=agreed)
+    unbounded = variant == "inflates without a bound"
+    reader = FrameReader(1 << 40 if unbounded else _BOUND, sender=Role.CLIENT, deflate=agreed)
     compressor = None
     if agreed is not None:
         bits = 15 if variant == "15-bit window after agreeing to 9" else agreed.server_max_window_bits
@@ -121,6 +126,9 @@ def _echo(conn: socket.socket, agreed: DeflateParameters | None, variant: str | 
         if broken:
             conn.sendall(build_frame(CLOSE, close_payload(1007 if "UTF-8" in broken[0] else 1002), masked=False))
             return
+        if isinstance(event, Message) and unbounded and len(event.payload) > _BOUND:
+            stop.wait()
+            return
         if isinstance(event, Message):
             payload = event.payload if compressor is None else compressor.compress(event.payload)
             conn.sendall(build_frame(event.opcode, payload, rsv1=compressor is not None, masked=False))
@@ -129,3 +137,5 @@ def _echo(conn: socket.socket, agreed: DeflateParameters | None, variant: str | 
         elif isinstance(event, Frame) and event.opcode == CLOSE:
             conn.sendall(build_frame(CLOSE, event.payload[:2], masked=False))
             return
+    if reader.too_large is not None:
+        conn.sendall(build_frame(CLOSE, close_payload(1009), masked=False))

@@ -67,6 +67,7 @@ GUARDS = {
     "15-bit window after agreeing to 9": {"COMP-DEFLATE-SERVER-WINDOW-BITS", "COMP-DEFLATE-13-3-1",
                                           "COMP-DEFLATE-13-3-11", "COMP-DEFLATE-13-5-11", "COMP-DEFLATE-13-7-11"},
     "answers ping with RSV1": {"COMP-DEFLATE-RSV1-ON-PING"},
+    "inflates without a bound": {"COMP-DEFLATE-BOMB"},
 }
 
 

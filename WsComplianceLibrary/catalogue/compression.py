@@ -6,7 +6,7 @@ Three families in ``suites/compression/``:
   server must decline, a valid offer after an unacceptable one, accepted
   parameters echoed and honoured, RSV1 on control and continuation frames,
   corrupt DEFLATE data, invalid UTF-8 after inflation, an uncompressed
-  message (COMP-DEFLATE-OFFER-*, COMP-DEFLATE-...).
+  message, a decompression bomb (COMP-DEFLATE-OFFER-*, COMP-DEFLATE-...).
 * ``compressed_messages``: Autobahn 12.1-12.5, compressed round trips of
   five kinds of data (COMP-DEFLATE-12-x-y, tag ``autobahn-12.x.y``).
 * ``compression_offers``: Autobahn 13.1-13.7, the same round trips after
@@ -53,6 +53,7 @@ _T = {
     "corrupt fails": _template("Compressed Data That Does Not Inflate Must Fail The Connection", "type hex"),
     "invalid utf8 fails": _template("Text Invalid After Inflation Must Fail The Connection With 1007", "hex"),
     "uncompressed echoed": _template("Message Sent Uncompressed Must Be Echoed", "type payload"),
+    "bomb refused or echoed": _template("Decompression Bomb Must Be Refused With 1009 Or Echoed", "length"),
     "messages echoed": _template("Every Compressed Round Trip Must Be Echoed", "type data length count",
                                  "fragment_size"),
     "offer messages echoed": _template("Every Round Trip After The Offer Must Be Echoed", "offer length count",
@@ -116,6 +117,17 @@ _SAYS_UNCOMPRESSED = (
     'RFC 7692 §6: "An endpoint MAY send a message uncompressed" after agreement: RSV1 clear means the payload is '
     "as sent."
 )
+_SAYS_BOMB = (
+    'RFC 6455 §10.4: "Implementations that have implementation- and/or platform-specific limitations regarding '
+    'the frame size or total message size after reassembly from multiple frames MUST protect themselves against '
+    'exceeding those limits"; RFC 7692 §8: a compressed message can inflate to far more than its frames carry. '
+    "A Close with 1009 (message too big) or the echo passes; another answer is informational (a warning); no "
+    "answer at all fails."
+)
+_WHY_BOMB = (
+    "A few KiB that inflate to 32 MiB cost a server that inflates without a bound its memory; a server must "
+    "refuse them or cope, never hang."
+)
 _WHY_UNCOMPRESSED = "Clients skip compression for small or incompressible messages; a server must take them as they come."
 _SAYS_ECHO = (
     "RFC 7692 §7.2: messages are compressed with raw DEFLATE, the trailing 0x00 0x00 0xff 0xff removed, "
@@ -177,6 +189,8 @@ DEFLATE_RULES = (
     _own("UNCOMPRESSED-MESSAGE", "A message sent uncompressed after agreement is echoed", ("RFC 7692 §6",),
          "uncompressed echoed", _SAYS_UNCOMPRESSED, _WHY_UNCOMPRESSED, level="MAY", type="text",
          payload="Hello, world!"),
+    _own("BOMB", "A message of about 32 KiB inflating to 32 MiB is refused with 1009 or echoed, never left unanswered",
+         ("RFC 6455 §10.4", "RFC 7692 §8"), "bomb refused or echoed", _SAYS_BOMB, _WHY_BOMB, length="33554432"),
 )
 
 # Autobahn's 18 rows, the same for 12.x and 13.x: (message size, fragment size; "" for one frame).
@@ -248,9 +262,11 @@ FAMILIES: tuple[Family, ...] = (
             "permessage-deflate rules of RFC 7692 that Autobahn|Testsuite does not test: offers a server must "
             "decline, a valid offer after an unacceptable one, accepted parameters echoed and honoured, RSV1 on "
             "control and continuation frames, data that does not inflate, invalid UTF-8 after inflation, a message "
-            "sent uncompressed. A server that declines permessage-deflate gets N/A.", "offer declined",
+            "sent uncompressed, a decompression bomb. A server that declines permessage-deflate gets N/A.",
+            "offer declined",
             ("quoted value", "second offer", "no context takeover", "window bits", "rsv1 on control fails",
-             "rsv1 on continuation fails", "corrupt fails", "invalid utf8 fails", "uncompressed echoed")),
+             "rsv1 on continuation fails", "corrupt fails", "invalid utf8 fails", "uncompressed echoed",
+             "bomb refused or echoed")),
     _family("compressed_messages", "Compressed messages",
             "Autobahn|Testsuite section 12, WebSocket Compression (different payloads): after Autobahn's offer, "
             "1000 compressed messages of generated JSON, HTML, image, literary text and PDF data are echoed one by "

@@ -435,6 +435,34 @@ class FrameKeywords:
             report(verdict)
 
     @keyword(tags=_ASSERTION_TAGS)
+    def message_should_be_echoed_or_refused(self, code: int | str = int(CloseCode.MESSAGE_TOO_BIG),
+                                            timeout: timedelta | None = None) -> None:
+        """Fails unless the server echoes the oldest message not echoed yet, or refuses it with a Close with ``code``.
+
+        For a message a server may find too big, such as a decompression
+        bomb: the echo (type and payload equal) or a Close with ``code``
+        (1009 by default; ``1009 or 1008`` lists several) passes. Another
+        Close code, or the connection dropped without a Close, passes with a
+        warning; silence for ``timeout`` fails.
+
+        Example:
+        | Send Message | binary | payload_hex=00 | length=33554432 |
+        | Message Should Be Echoed Or Refused | 1009 | timeout=10s |
+        """
+        codes = arguments.close_codes(code)
+        wait = self._wait(timeout)
+        with self._current.logging_budget() as session:
+            expected = next(iter(session.state.owed("echo")), None)
+            if expected is None:
+                raise KeywordError("No message sent on this connection is waiting for its echo: send one with "
+                                   "Send Message first.")
+            observation, _ = session.wait_for(lambda event: isinstance(event, Message), wait)
+            outcome = None if observation is None else observation.event
+            if isinstance(outcome, Message):
+                session.state.expected.remove(expected)
+            report(judge.message_echoed_or_refused(expected, outcome, codes, wait))
+
+    @keyword(tags=_ASSERTION_TAGS)
     def round_trips_should_be_echoed(self, count: int, type: str, payload: str = "", repeat: int | None = 1,
                                      payload_hex: str | None = None, length: int | None = None,
                                      timeout: timedelta | None = None, data: str | None = None,

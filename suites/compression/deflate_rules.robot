@@ -2,8 +2,9 @@
 Documentation     permessage-deflate rules of RFC 7692 that Autobahn|Testsuite does not test: offers a server must
 ...               decline, a valid offer after an unacceptable one, accepted parameters echoed and honoured, RSV1 on
 ...               control and continuation frames, data that does not inflate, invalid UTF-8 after inflation, a
-...               message sent uncompressed. A server that declines permessage-deflate gets N/A. Generated from the
-...               case catalogue (WsComplianceLibrary/catalogue/); docs/cases.md states each case in full.
+...               message sent uncompressed, a decompression bomb. A server that declines permessage-deflate gets
+...               N/A. Generated from the case catalogue (WsComplianceLibrary/catalogue/); docs/cases.md states each
+...               case in full.
 ...
 ...               RFC 7692 §7: "A server MUST decline an extension negotiation offer for this extension if ... The
 ...               negotiation offer contains an extension parameter not defined for use in an offer ... contains an
@@ -49,6 +50,14 @@ Documentation     permessage-deflate rules of RFC 7692 that Autobahn|Testsuite d
 ...               RFC 7692 §6: "An endpoint MAY send a message uncompressed" after agreement: RSV1 clear means the
 ...               payload is as sent. Why it matters: Clients skip compression for small or incompressible messages;
 ...               a server must take them as they come.
+...
+...               RFC 6455 §10.4: "Implementations that have implementation- and/or platform-specific limitations
+...               regarding the frame size or total message size after reassembly from multiple frames MUST protect
+...               themselves against exceeding those limits"; RFC 7692 §8: a compressed message can inflate to far
+...               more than its frames carry. A Close with 1009 (message too big) or the echo passes; another answer
+...               is informational (a warning); no answer at all fails. Why it matters: A few KiB that inflate to 32
+...               MiB cost a server that inflates without a bound its memory; a server must refuse them or cope,
+...               never hang.
 
 Resource          ../../resources/compression/deflate_rules.resource
 
@@ -120,3 +129,7 @@ COMP-DEFLATE-UNCOMPRESSED-MESSAGE    type=text    payload=Hello, world!
     [Documentation]    A message sent uncompressed after agreement is echoed.
     [Tags]    rfc7692-6    MAY
     [Template]    Message Sent Uncompressed Must Be Echoed
+COMP-DEFLATE-BOMB    length=33554432
+    [Documentation]    A message of about 32 KiB inflating to 32 MiB is refused with 1009 or echoed, never left unanswered.
+    [Tags]    rfc6455-10.4    rfc7692-8    MUST
+    [Template]    Decompression Bomb Must Be Refused With 1009 Or Echoed
