@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import os
 import resource
 import zlib
@@ -245,3 +247,32 @@ def test_session_compresses_knows_the_plain_echo_and_names_our_bad_compressed_fr
     assert "RSV1 is set on a control frame" in sent.violation.rule
     session = Session(Role.CLIENT, deflate=AGREED)
     assert "not valid DEFLATE" in session.send(OutgoingFrame(TEXT, b"\xff\xff", rsv=4), at=0.0).violation.rule
+
+
+# --- sample data of Autobahn's five kinds ---
+
+
+def test_sample_data_is_the_same_on_every_run_with_each_kinds_compressibility():
+    from WsComplianceLibrary import sample_data
+
+    assert {kind: hashlib.sha256(sample_data.corpus(kind)).hexdigest()[:16] for kind in sample_data.KINDS} == {
+        "json": "16b63cc61aeac71b", "html": "c391e661d66bb34e", "image": "bf9fec1e065fe575",
+        "literature": "16ccf333ea4879e2", "pdf": "f0ab7bbf3578da07"}
+    ratios = {kind: len(zlib.compress(sample_data.corpus(kind))) / sample_data.CORPUS_SIZE
+              for kind in sample_data.KINDS}
+    assert ratios["json"] < 0.3 and ratios["html"] < 0.4 and ratios["literature"] < 0.4
+    assert ratios["image"] > 0.95 and 0.7 < ratios["pdf"] < 0.95
+    for kind, sent_as in sample_data.KINDS.items():
+        if sent_as == "text":
+            sample_data.corpus(kind).decode("ascii")
+
+
+def test_sample_messages_are_consecutive_windows_wrapping_at_the_end():
+    from WsComplianceLibrary import sample_data
+
+    size = 200_000
+    first, second, third = itertools.islice(sample_data.messages("pdf", size), 3)
+    corpus = sample_data.corpus("pdf")
+    assert first == corpus[:size] and second == corpus[size:2 * size] and third == corpus[:size]
+    with pytest.raises(ValueError, match="There is no sample data 'xml'"):
+        sample_data.corpus("xml")
