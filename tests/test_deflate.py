@@ -66,12 +66,18 @@ def test_offers_we_send_are_read_back_leaving_out_those_a_server_must_decline():
 
 
 def test_declined_answer_agrees_nothing():
-    assert agree([AUTOBAHN], []) is None
-    assert agree([AUTOBAHN], [""]) is None
+    assert agree(str(AUTOBAHN), []) is None
+    assert agree(str(AUTOBAHN), [""]) is None
+
+
+def test_other_offered_extensions_are_left_to_the_caller_and_malformed_offers_never_agree():
+    assert agree(f"x-other, {AUTOBAHN}", ["x-other"]) is None
+    with pytest.raises(NegotiationError, match=r"every offer of it was one a server must decline \(the offer"):
+        agree("permessage-deflate; x=1", ["permessage-deflate"])
 
 
 def test_accepted_answer_gives_the_agreed_parameters_with_defaults():
-    agreed = agree([AUTOBAHN], ["permessage-deflate; client_no_context_takeover; client_max_window_bits=10"])
+    agreed = agree(str(AUTOBAHN), ["permessage-deflate; client_no_context_takeover; client_max_window_bits=10"])
     assert agreed == DeflateParameters(client_no_context_takeover=True, client_max_window_bits=10)
     assert agreed.window_bits(Role.CLIENT) == 10 and agreed.window_bits(Role.SERVER) == 15
     assert agreed.no_context_takeover(Role.CLIENT) and not agreed.no_context_takeover(Role.SERVER)
@@ -79,7 +85,7 @@ def test_accepted_answer_gives_the_agreed_parameters_with_defaults():
 
 def test_quoted_value_is_accepted():
     offer = DeflateOffer(server_max_window_bits=10)
-    assert agree([offer], ['permessage-deflate; server_max_window_bits="10"']).server_max_window_bits == 10
+    assert agree(str(offer), ['permessage-deflate; server_max_window_bits="10"']).server_max_window_bits == 10
 
 
 @pytest.mark.parametrize(("offers", "answer", "rule"), [
@@ -90,7 +96,8 @@ def test_quoted_value_is_accepted():
     ([AUTOBAHN], "permessage-deflate; server_no_context_takeover=1", "gives server_no_context_takeover a value"),
     ([AUTOBAHN], "permessage-deflate, permessage-deflate", "2 permessage-deflate elements"),
     ([AUTOBAHN], "x-webkit-deflate-frame", "'x-webkit-deflate-frame', which was not offered"),
-    ([], "permessage-deflate", "permessage-deflate, which was not offered"),
+    ([], "permessage-deflate", "'permessage-deflate', which was not offered"),
+    ([DeflateOffer(), DeflateOffer()], "permessage-deflate; x", "unknown parameter 'x'"),
     ([DeflateOffer()], "permessage-deflate; client_max_window_bits=10", "client_max_window_bits is in the answer"),
     ([AUTOBAHN], "permessage-deflate; client_max_window_bits", "without a value, but it needs one"),
     ([AUTOBAHN], "permessage-deflate; server_max_window_bits", "without a value, but it needs one"),
@@ -101,12 +108,12 @@ def test_quoted_value_is_accepted():
 ])
 def test_answers_breaking_rfc_7692_section_7_are_named(offers, answer, rule):
     with pytest.raises(NegotiationError, match=rule):
-        agree(offers, [answer])
+        agree(build_offer(offers), [answer])
 
 
 def test_an_answer_matching_any_offer_of_several_is_accepted():
     offers = [DeflateOffer(True, server_max_window_bits=9), DeflateOffer(True), AUTOBAHN]
-    assert agree(offers, ["permessage-deflate"]) == DeflateParameters()
+    assert agree(build_offer(offers), ["permessage-deflate"]) == DeflateParameters()
 
 
 @pytest.mark.parametrize("takeover", [True, False])

@@ -154,7 +154,7 @@ class CompressionKeywords:
         if url not in self._support:
             with self._open(str(SUPPORT_OFFER)) as connection:
                 try:
-                    agreed = agree([SUPPORT_OFFER], connection.handshake.headers.get_all("Sec-WebSocket-Extensions"))
+                    agreed = agree(str(SUPPORT_OFFER), connection.handshake.headers.get_all("Sec-WebSocket-Extensions"))
                 except NegotiationError:
                     agreed = None
                 self._support[url] = None if agreed is not None else \

@@ -121,16 +121,19 @@ class FrameKeywords:
         wait = seconds(timeout, self.ctx.timeout)
         self._close_sessions_of_earlier_tests()
         header_pairs = arguments.header_pairs(headers)
-        offers = arguments.extension_offers(extensions)
         if extensions is not None:
             header_pairs = [*(header_pairs or []), ("Sec-WebSocket-Extensions", extensions)]
+        else:  # an offer written as a header is judged the same way
+            extensions = next((value for name, value in header_pairs or []
+                               if name.lower() == "sec-websocket-extensions" and value is not None), None)
+        offers = arguments.extension_offers(extensions)
         try:
             request = build_upgrade_request("GET", target.path if path is None else path, target.authority,
                                             headers=header_pairs, key=new_key())
         except RequestError as error:
             raise KeywordError(f"{error} Nothing was sent.") from None
         connection = WebSocketConnection.open(target, request, wait, self.ctx.verify, max_message_size,
-                                              offers=offers)
+                                              extensions=extensions)
         log_exchange(connection.handshake)
         handshake = connection.handshake
         if not handshake.outcome.connected:

@@ -15,12 +15,11 @@ from __future__ import annotations
 import socket
 import ssl
 import time
-from collections.abc import Sequence
 
 from ..target import Target
 from ..wire.http1.response import Outcome, Response
 from ..wire.websocket import DEFAULT_MAX_MESSAGE_SIZE, EndKind, Ended, Event, FrameReader
-from ..wire.websocket.deflate import DeflateOffer, DeflateParameters, NegotiationError, agree
+from ..wire.websocket.deflate import DeflateParameters, NegotiationError, agree
 from .connection import Deadline, connect
 from .http1 import exchange_on
 
@@ -61,7 +60,7 @@ class WebSocketConnection:
         verify: bool = True,
         max_message_size: int = DEFAULT_MAX_MESSAGE_SIZE,
         negotiated_rsv: tuple[int, ...] = (),
-        offers: Sequence[DeflateOffer] = (),
+        extensions: str | None = None,
     ) -> WebSocketConnection:
         """Connect to ``target``, send the handshake ``request`` and read the answer's header block.
 
@@ -70,9 +69,10 @@ class WebSocketConnection:
         the answer is ``101``, whatever its headers say: judging them is
         the caller's job. Otherwise the socket is already closed and every
         wait returns :attr:`EndKind.NOT_OPEN`. ``max_message_size`` and
-        ``negotiated_rsv`` configure the :class:`FrameReader`. ``offers``
-        are the permessage-deflate offers the request makes: the answer is
-        judged against them before any frame is read.
+        ``negotiated_rsv`` configure the :class:`FrameReader`.
+        ``extensions`` is the ``Sec-WebSocket-Extensions`` value the
+        request offers: the answer is judged against it before any frame
+        is read.
         """
         started = time.monotonic()
         deadline = Deadline(started + timeout, timeout)
@@ -90,16 +90,15 @@ class WebSocketConnection:
         finally:
             handshake.elapsed = time.monotonic() - started
         if handshake.outcome is Outcome.ANSWERED and handshake.status == 101:
-            connection._negotiate(offers, max_message_size, negotiated_rsv)
+            connection._negotiate(extensions or "", max_message_size, negotiated_rsv)
             connection.reader.feed(handshake.trailing)
         else:
             connection._end(EndKind.NOT_OPEN, f"No WebSocket connection: {_handshake_failure(handshake)}.")
         return connection
 
-    def _negotiate(self, offers: Sequence[DeflateOffer], max_message_size: int,
-                   negotiated_rsv: tuple[int, ...]) -> None:
+    def _negotiate(self, offered: str, max_message_size: int, negotiated_rsv: tuple[int, ...]) -> None:
         try:
-            self.deflate = agree(offers, self.handshake.headers.get_all("Sec-WebSocket-Extensions"))
+            self.deflate = agree(offered, self.handshake.headers.get_all("Sec-WebSocket-Extensions"))
         except NegotiationError as error:
             self.negotiation_error = str(error)
         if self.deflate is not None:

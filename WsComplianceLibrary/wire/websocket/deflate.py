@@ -298,29 +298,33 @@ def _window_bits(values: dict[str, str | None], name: str) -> int | None:
     return None if value is None else int(value)
 
 
-def agree(offers: Sequence[DeflateOffer], answer: Sequence[str]) -> DeflateParameters | None:
-    """Judge the server's ``Sec-WebSocket-Extensions`` ``answer`` lines against ``offers``: what was agreed.
+def agree(offered: str, answer: Sequence[str]) -> DeflateParameters | None:
+    """Judge the server's ``Sec-WebSocket-Extensions`` ``answer`` lines against the ``offered`` value: what was agreed.
 
-    ``None`` when the server declined (no permessage-deflate element).
+    ``None`` when the server accepted no permessage-deflate offer.
+    Elements of other extensions that were offered are left to the caller.
     Raises :class:`NegotiationError` when the answer names an extension
-    not offered (RFC 6455 §9.1), has more than one permessage-deflate
+    not offered (RFC 6455 §9.1), accepts a permessage-deflate offer only
+    malformed ones were made of, has more than one permessage-deflate
     element, an unknown or duplicate parameter, a bad value, a
     ``client_max_window_bits`` the client did not offer, or does not match
     any offer: a ``server_no_context_takeover`` or ``server_max_window_bits``
     offered but not echoed, or a window larger than offered (§7.1.1.1,
     §7.1.2.1, §7.1.2.2).
     """
-    if not answer:
-        return None
-    elements = parse_extensions(answer)
-    if not elements:
-        return None
-    others = [element.name for element in elements if element.name.lower() != EXTENSION]
+    elements = parse_extensions(answer) if answer else []
+    names = {element.name.lower() for element in parse_extensions(offered)}
+    others = [element.name for element in elements if element.name.lower() not in names]
     if others:
         raise NegotiationError(f"the server accepted the extension '{others[0]}', which was not offered "
                                "(RFC 6455 §9.1)")
+    elements = [element for element in elements if element.name.lower() == EXTENSION]
+    if not elements:
+        return None
+    offers = parse_offers(offered)
     if not offers:
-        raise NegotiationError(f"the server accepted {EXTENSION}, which was not offered (RFC 6455 §9.1)")
+        raise NegotiationError(f"the server accepted {EXTENSION}, but every offer of it was one a server must "
+                               f"decline ({offer_problem(offered)})")
     if len(elements) > 1:
         raise NegotiationError(f"the server's answer has {len(elements)} {EXTENSION} elements, but it accepts "
                                "at most one offer (RFC 7692 §7)")
