@@ -457,22 +457,30 @@ def bare_echoes(target: Target, opcode: int, unit: bytes, repeat: int, rounds: i
             payload = unit * repeat
             key = os.urandom(4)
             size = len(payload)
-            if size <= 125:
-                header = bytes((0x80 | opcode, 0x80 | size))
-            elif size <= 0xFFFF:
-                header = bytes((0x80 | opcode, 0x80 | 126)) + size.to_bytes(2, "big")
-            else:
-                header = bytes((0x80 | opcode, 0x80 | 127)) + size.to_bytes(8, "big")
-            connection.sendall(header + key)
+            connection.sendall(_masked_header(0x80 | opcode, size) + key)
             connection.sendall(mask(payload, key))
             echo, pending = _bare_message(connection, pending)
             if echo != payload:
                 raise RuntimeError(f"The server's echo differs from the {size}-byte message sent.")
         elapsed = time.perf_counter() - started
-        connection.sendall(closing_frame())
-        while connection.recv(65536):
-            pass
+        _close_and_drain(connection)
     return elapsed
+
+
+def _close_and_drain(connection: socket.socket) -> None:
+    """Send a Close 1000 and read until the server closes the TCP connection."""
+    connection.sendall(closing_frame())
+    while connection.recv(65536):
+        pass
+
+
+def _masked_header(first: int, size: int) -> bytes:
+    """A client frame's header up to its masking key: the ``first`` byte (FIN, RSV, opcode), MASK and the length."""
+    if size <= 125:
+        return bytes((first, 0x80 | size))
+    if size <= 0xFFFF:
+        return bytes((first, 0x80 | 126)) + size.to_bytes(2, "big")
+    return bytes((first, 0x80 | 127)) + size.to_bytes(8, "big")
 
 
 def _bare_message(connection: socket.socket, pending: bytearray) -> tuple[bytes, bytearray]:
@@ -606,22 +614,12 @@ def bare_compressed_echoes(target: Target, kind: str, opcode: int, size: int, ro
             deflater = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -bits)
             compressed = (deflater.compress(payload) + deflater.flush(zlib.Z_SYNC_FLUSH))[:-4]
             key = os.urandom(4)
-            length = len(compressed)
-            first = 0xC0 | opcode
-            if length <= 125:
-                header = bytes((first, 0x80 | length))
-            elif length <= 0xFFFF:
-                header = bytes((first, 0x80 | 126)) + length.to_bytes(2, "big")
-            else:
-                header = bytes((first, 0x80 | 127)) + length.to_bytes(8, "big")
-            connection.sendall(header + key + mask(compressed, key))
+            connection.sendall(_masked_header(0xC0 | opcode, len(compressed)) + key + mask(compressed, key))
             echo, pending = _bare_message(connection, pending)
             if inflater.decompress(echo + b"\x00\x00\xff\xff") != payload:
                 raise RuntimeError(f"The server's echo differs from the {size}-byte message sent.")
         elapsed = time.perf_counter() - started
-        connection.sendall(closing_frame())
-        while connection.recv(65536):
-            pass
+        _close_and_drain(connection)
     return elapsed
 
 

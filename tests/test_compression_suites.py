@@ -80,31 +80,25 @@ def test_the_reference_server_passes_every_sampled_case(tmp_path):
     assert with_verdict(collected, "PASS") == SAMPLED, f"measured with websockets {version('websockets')}"
 
 
-def test_aiohttp_real_verdicts(tmp_path):
-    with AiohttpServer() as server:
-        result = run_robot(tmp_path, SUITE, url=server.url, options=SAMPLE)
+@pytest.mark.parametrize(("server", "failures", "warnings", "measured_with", "message"), [
+    (AiohttpServer, AIOHTTP_FAILURES, AIOHTTP_WARNINGS, AIOHTTP_MEASURED_WITH,
+     ("COMP-DEFLATE-13-4-1", "server_max_window_bits=15 was offered, so an answer accepting the offer includes it")),
+    (lambda: Http2ReferenceServer(enforce_rules=False), HYPERCORN_FAILURES, {}, HYPERCORN_MEASURED_WITH,
+     ("COMP-DEFLATE-OFFER-UNKNOWN-PARAM",
+      "which it must decline: the offer 'permessage-deflate; x=1' has the unknown parameter 'x'")),
+], ids=["aiohttp", "hypercorn"])
+def test_real_verdicts(tmp_path, server, failures, warnings, measured_with, message):
+    with server() as running:
+        result = run_robot(tmp_path, SUITE, url=running.url.replace("h2c://", "ws://", 1), options=SAMPLE)
     collected = verdicts_of(result)
-    versions = {name: version(name) for name in AIOHTTP_MEASURED_WITH}
+    versions = {name: version(name) for name in measured_with}
     assert set(collected.verdicts) == SAMPLED
-    assert with_verdict(collected, "FAIL") == AIOHTTP_FAILURES, f"measured with {AIOHTTP_MEASURED_WITH}, {versions}"
-    assert with_verdict(collected, "WARN") == set(AIOHTTP_WARNINGS)
-    for name, reason in AIOHTTP_WARNINGS.items():
+    assert with_verdict(collected, "FAIL") == failures, f"measured with {measured_with}, running {versions}"
+    assert with_verdict(collected, "WARN") == set(warnings)
+    for name, reason in warnings.items():
         assert any(reason in line for line in collected.warnings[name]), (name, collected.warnings[name])
-    assert "server_max_window_bits=15 was offered, so an answer accepting the offer includes it" in (
-        result.verdicts["COMP-DEFLATE-13-4-1"].message)
-
-
-def test_hypercorn_real_verdicts(tmp_path):
-    with Http2ReferenceServer(enforce_rules=False) as server:
-        result = run_robot(tmp_path, SUITE, url=server.url.replace("h2c://", "ws://", 1), options=SAMPLE)
-    collected = verdicts_of(result)
-    versions = {name: version(name) for name in HYPERCORN_MEASURED_WITH}
-    assert set(collected.verdicts) == SAMPLED
-    assert with_verdict(collected, "FAIL") == HYPERCORN_FAILURES, (
-        f"measured with {HYPERCORN_MEASURED_WITH}, running {versions}")
-    assert with_verdict(collected, "WARN") == set()
-    assert "which it must decline: the offer 'permessage-deflate; x=1' has the unknown parameter 'x'" in (
-        result.verdicts["COMP-DEFLATE-OFFER-UNKNOWN-PARAM"].message)
+    case, phrase = message
+    assert phrase in result.verdicts[case].message
 
 
 def test_the_correct_fixture_passes_every_sampled_case(tmp_path):
