@@ -1,7 +1,9 @@
 """The ``wscompliance`` command: the bundled compliance suites against one or more targets, for nightly jobs.
 
-``wscompliance [NAME=]URL [[NAME=]URL ...] [--outputdir results] [--baseline OLD/matrix.json]
-[--include TAG] [--exclude TAG] [--timeout 5s] [--processes N] [-- robot options]``
+``wscompliance [NAME=]URL [[NAME=]URL ...] [--targets TARGETS.toml] [--outputdir results]
+[--baseline OLD/matrix.json] [--include TAG] [--exclude TAG] [--timeout 5s] [--processes N]
+[--header "Name: value"] [--subprotocol NAME] [--ca-bundle PEM] [--client-cert PEM] [--client-key PEM]
+[--proxy URL] [-- robot options]``
 
 Each target gets its own ``robot`` run in a subfolder of the output
 directory named after the target (``output.xml``, ``log.html``,
@@ -17,6 +19,14 @@ its folder, and matches it with the same target in a ``--baseline``, the
 ``matrix.json`` of an earlier run whose changed verdicts the matrix and the
 console then point out.
 
+``--header`` (repeatable, as curl's ``-H``), ``--subprotocol``, the TLS
+options and ``--proxy`` give every target the settings the suites read
+from ``WS_HEADERS``, ``WS_SUBPROTOCOL``, ``CA_BUNDLE``, ``CLIENT_CERT``,
+``CLIENT_KEY`` and ``WS_PROXY``; ``--targets`` reads named targets, each
+with its own URL and settings, from a TOML file (see :func:`read_targets`).
+The settings reach each ``robot`` run through its environment, never its
+command line; a value may name an environment variable as ``%{NAME}``.
+
 The exit code is that of ``robot``: 0 when no case failed, else the number
 of failed cases (at most 250), or 252 when a run could not produce results;
 2 for a bad argument.
@@ -26,6 +36,8 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
+import os
 import re
 import subprocess
 import sys
@@ -41,13 +53,16 @@ from robot.errors import DataError
 from robot.utils import timestr_to_secs
 
 from .context import TARGET_NAME_RULE, is_usable_target_name
+from .settings import SettingsError, parse_connection, parse_headers, parse_origin_check, parse_subprotocols
+from .target_variables import ENVIRONMENT
 from .matrix import Baseline, CaseVerdict, Change, TargetResult, baseline_argument, changed_cells, read_target, \
     write_matrix
 from .target import TargetError, parse_target
 from .version import __version__
 
 __all__ = [
-    "EMBEDDED", "TargetRun", "bundled_suites", "exit_code", "main", "plan_runs", "robot_command", "split_target",
+    "EMBEDDED", "TargetRun", "TargetsFileError", "bundled_suites", "exit_code", "main", "plan_runs", "read_targets",
+    "robot_command", "split_target",
 ]
 
 EMBEDDED = "embedded"
@@ -80,6 +95,22 @@ class TargetRun:
     url: str
     directory: Path
     name: str = ""
+    settings: tuple[tuple[str, object], ...] = ()
+    """Suite variables for this target only (``WS_HEADERS``, ``TIMEOUT``, ...), by name; they go to the run's
+    environment, not its command line."""
+
+    def variables(self, common: dict[str, object]) -> dict[str, object]:
+        """The suite variables of this run: ``common`` (the command line's), then the target's own.
+
+        Headers add up, the command line's first; any other setting of the target replaces the common one.
+        """
+        merged = dict(common)
+        for name, value in self.settings:
+            if name == "WS_HEADERS":
+                merged[name] = [*merged.get(name, []), *value]  # type: ignore[misc]
+            else:
+                merged[name] = value
+        return merged
 
     @property
     def url_label(self) -> str:
@@ -164,9 +195,99 @@ def plan_runs(arguments: Sequence[str], outputdir: Path) -> list[TargetRun]:
     return runs
 
 
+class TargetsFileError(ValueError):
+    """A ``--targets`` file cannot be used; the message is one sentence saying why."""
+
+
+_TARGET_KEYS = {
+    "url": None, "headers": "WS_HEADERS", "subprotocol": "WS_SUBPROTOCOL", "timeout": "TIMEOUT",
+    "verify_tls": "VERIFY_TLS", "ca_bundle": "CA_BUNDLE", "client_cert": "CLIENT_CERT", "client_key": "CLIENT_KEY",
+    "proxy": "WS_PROXY", "foreign_origin": "FOREIGN_ORIGIN", "origin_check": "ORIGIN_CHECK",
+}
+"""The keys a target may have in a ``--targets`` file, and the suite variable each sets."""
+
+_FILE_KEYS = ("ca_bundle", "client_cert", "client_key")
+
+
+def read_targets(path: Path, outputdir: Path) -> list[TargetRun]:
+    """The named targets of a TOML file, each with its own settings, in the file's order.
+
+    The file has one table per target under ``targets``::
+
+        [targets.staging]
+        url = "wss://staging.example/ws"
+        headers = ["Authorization: Bearer %{STAGING_TOKEN}"]   # or { Authorization = "..." }
+        subprotocol = "graphql-transport-ws"
+        timeout = "10s"
+        verify_tls = true
+        ca_bundle = "certs/ca.pem"          # relative to the file
+        client_cert = "certs/client.pem"
+        client_key = "certs/client.key"
+        proxy = "http://proxy.example:3128" # or "env"
+
+    Every value is checked; the first problem raises :class:`TargetsFileError` naming the target and key.
+    """
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise TargetsFileError(f"cannot read the targets file '{path}': {error.strerror or error}.") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise TargetsFileError(f"the targets file '{path}' is not TOML: {error}.") from None
+    targets = data.get("targets")
+    if not isinstance(targets, dict) or not targets or set(data) != {"targets"}:
+        raise TargetsFileError(f"the targets file '{path}' must hold [targets.NAME] tables and nothing else.")
+    runs = []
+    for name, table in targets.items():
+        where = f"target {name!r} in '{path}'"
+        if not is_usable_target_name(name):
+            raise TargetsFileError(f"{where}: the name is not usable; use {TARGET_NAME_RULE}.")
+        if not isinstance(table, dict) or not isinstance(table.get("url"), str):
+            raise TargetsFileError(f"{where} has no url.")
+        unknown = sorted(set(table) - set(_TARGET_KEYS))
+        if unknown:
+            raise TargetsFileError(f"{where} has unknown keys {', '.join(unknown)}; known: {', '.join(_TARGET_KEYS)}.")
+        url = "" if table["url"] == EMBEDDED else table["url"]
+        settings = {}
+        for key, value in table.items():
+            if key == "url":
+                continue
+            if key in _FILE_KEYS:
+                value = str((path.parent / str(value)).resolve())
+            settings[_TARGET_KEYS[key]] = value
+        try:
+            if url:
+                parse_target(url)
+            _check_settings(settings)
+        except (TargetError, SettingsError, argparse.ArgumentTypeError) as error:
+            raise TargetsFileError(f"{where}: {str(error).rstrip('.')}.") from None
+        frozen = tuple((key, tuple(value) if isinstance(value, list) else value) for key, value in settings.items())
+        runs.append(TargetRun(url, outputdir / name, name, frozen))
+    return runs
+
+
+def _check_settings(settings: dict[str, object]) -> None:
+    """Raise the first problem of ``settings`` (suite variable name to value) as the suites would find it."""
+    settings["WS_HEADERS"] = [f"{name}: {value}" for name, value in parse_headers(settings.get("WS_HEADERS"))]
+    if not settings["WS_HEADERS"]:
+        del settings["WS_HEADERS"]
+    parse_subprotocols(settings.get("WS_SUBPROTOCOL"))
+    parse_origin_check(settings.get("ORIGIN_CHECK"))
+    parse_connection(settings.get("CA_BUNDLE"), settings.get("CLIENT_CERT"), settings.get("CLIENT_KEY"),
+                     settings.get("WS_PROXY"))
+    if "TIMEOUT" in settings:
+        _timeout(str(settings["TIMEOUT"]))
+
+
 def robot_command(run: TargetRun, suites: Path, timeout: str, include: Sequence[str], exclude: Sequence[str],
                   extra: Sequence[str]) -> list[str]:
-    """The ``robot`` command line that runs ``suites`` against ``run``'s target into ``run.directory``."""
+    """The ``robot`` command line that runs ``suites`` against ``run``'s target into ``run.directory``.
+
+    The target's settings are not on it: see :func:`run_environment`.
+    """
     command = [
         sys.executable, "-m", "robot",
         "--name", run.suite_name,
@@ -179,12 +300,18 @@ def robot_command(run: TargetRun, suites: Path, timeout: str, include: Sequence[
         "--variable", f"WS_URL:{run.url}",
         "--variable", f"TIMEOUT:{timeout}",
         "--variable", f"TARGET_NAME:{run.name}",
+        "--variablefile", str(Path(__file__).resolve().parent / "target_variables.py"),
     ]
     for tag in include:
         command += ["--include", tag]
     for tag in exclude:
         command += ["--exclude", tag]
     return [*command, *extra, str(suites)]
+
+
+def run_environment(variables: dict[str, object]) -> dict[str, str]:
+    """The environment of a ``robot`` run: this one, plus the target's suite variables for ``target_variables.py``."""
+    return {**os.environ, ENVIRONMENT: json.dumps(variables)}
 
 
 @dataclass(frozen=True)
@@ -198,7 +325,7 @@ class RunOutcome:
     error: str
 
 
-def _execute(run: TargetRun, command: list[str], progress: str) -> RunOutcome:
+def _execute(run: TargetRun, command: list[str], progress: str, variables: dict[str, object]) -> RunOutcome:
     """Run ``command``, its console text going to ``console.txt``, and read the results it wrote.
 
     ``progress`` (e.g. ``[2/3]``) starts the console line printed when the run starts.
@@ -208,7 +335,8 @@ def _execute(run: TargetRun, command: list[str], progress: str) -> RunOutcome:
     _say(f"{progress} {run.label}{named}: running, results in {run.directory}")
     started = time.monotonic()
     with open(run.directory / "console.txt", "w", encoding="utf-8") as console:
-        completed = subprocess.run(command, stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        completed = subprocess.run(command, stdout=console, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                   env=run_environment(variables))
     wall_time = time.monotonic() - started
     output = run.directory / "output.xml"
     try:
@@ -323,6 +451,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--timeout", type=_timeout, default="5s", help="bound on each exchange (default: 5s)")
     parser.add_argument("--processes", "-p", type=_processes, default=1, metavar="N",
                         help="targets run at the same time, one robot process each (default: 1)")
+    parser.add_argument("--targets", type=Path, metavar="TOML", dest="targets_file",
+                        help="named targets with their own URL, headers, subprotocol, timeout, TLS and proxy "
+                             "settings, one [targets.NAME] table each")
+    parser.add_argument("--header", "-H", action="append", default=[], metavar="'NAME: VALUE'",
+                        help="header added to every request of every target (repeatable); a value may name an "
+                             "environment variable as %%{NAME}")
+    parser.add_argument("--subprotocol", metavar="NAME[,NAME]", help="subprotocols offered in every handshake")
+    parser.add_argument("--ca-bundle", metavar="PEM", help="CAs to trust instead of the system's")
+    parser.add_argument("--client-cert", metavar="PEM", help="client certificate for mutual TLS")
+    parser.add_argument("--client-key", metavar="PEM", help="the client certificate's key, if not in its file")
+    parser.add_argument("--proxy", metavar="URL", help="HTTP CONNECT proxy, http://[user:password@]host:port, or "
+                                                     "'env' for HTTPS_PROXY/NO_PROXY")
     parser.add_argument("--version", action="version", version=f"wscompliance {__version__}")
     return parser
 
@@ -344,13 +484,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     problem = target_argument_problem(args.targets)
     if problem:
         parser.error(problem)
+    common = {name: value for name, value in (
+        ("WS_HEADERS", args.header), ("WS_SUBPROTOCOL", args.subprotocol), ("CA_BUNDLE", args.ca_bundle),
+        ("CLIENT_CERT", args.client_cert), ("CLIENT_KEY", args.client_key), ("WS_PROXY", args.proxy)) if value}
+    try:
+        _check_settings(common)
+        from_file = read_targets(args.targets_file, args.outputdir) if args.targets_file else []
+    except (SettingsError, TargetsFileError) as error:
+        parser.error(str(error))
     suites = bundled_suites()
-    runs = plan_runs(args.targets, args.outputdir)
-    commands = {run: robot_command(run, suites, args.timeout, args.include, args.exclude, extra) for run in runs}
+    runs = [*(plan_runs(args.targets, args.outputdir) if args.targets or not from_file else []), *from_file]
+    folders = [run.directory.name.lower() for run in runs]
+    if len(set(folders)) < len(folders):
+        parser.error("a target of the targets file has the name of another target; give each target its own name.")
+    commands = {run: robot_command(run, suites, dict(run.settings).get("TIMEOUT", args.timeout), args.include,
+                                   args.exclude, extra) for run in runs}
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=args.processes) as pool:
         futures = [
-            pool.submit(_execute, run, commands[run], f"[{number}/{len(runs)}]") for number, run in enumerate(runs, 1)
+            pool.submit(_execute, run, commands[run], f"[{number}/{len(runs)}]", run.variables(common))
+            for number, run in enumerate(runs, 1)
         ]
         for future in as_completed(futures):
             _say(summary(future.result()))

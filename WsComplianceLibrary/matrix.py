@@ -430,11 +430,15 @@ tr > :first-child { border-left: 1px solid #ccc; }
 thead th { background: #f3f3f3; position: sticky; top: 0; z-index: 2; border-top: 1px solid #ccc; }
 thead th.case, td.case { position: sticky; left: 0; z-index: 1; }
 thead th.case { z-index: 3; }
-th.target { min-width: 9em; max-width: 13em; overflow-wrap: anywhere; }
+th.target { min-width: 5em; max-width: 7.5em; overflow-wrap: anywhere; font-size: 0.85em; }
+h2 { font-size: 1.15em; margin: 1.2em 0 0.4em; }
+table.summary { margin-bottom: 1em; }
+table.summary thead th { position: static; }
+table.summary th.family { text-align: left; white-space: nowrap; font-weight: normal; }
+table.summary td.verdict { white-space: normal; font-size: 0.9em; min-width: 4.5em; }
 .url { font-weight: normal; font-size: 0.85em; display: block; color: #444; }
-td.case { font-family: monospace; white-space: nowrap; box-shadow: 1px 0 0 #999; }
-td.title { min-width: 16em; }
-td.rfc { white-space: nowrap; }
+td.case { font-family: monospace; font-size: 0.85em; white-space: nowrap; box-shadow: 1px 0 0 #999; }
+td.rfc { white-space: nowrap; font-size: 0.8em; }
 tr.group th { background: #e8eef7; text-align: left; }
 tr.group span { display: inline-block; position: sticky; left: 0.5em; }
 .totals { font-weight: normal; font-size: 0.85em; display: block; overflow-wrap: normal; }
@@ -482,6 +486,33 @@ def _cell(result: dict[str, object] | None) -> str:
     )
 
 
+def _summary(data: dict[str, object], groups: list[str]) -> str:
+    """One row per area and family, one column per target: the verdict counts, coloured by the worst, each linking
+    to the family's rows below."""
+    targets: list[dict[str, object]] = data["targets"]  # type: ignore[assignment]
+    group_of = {case["id"]: case["group"] for case in data["cases"]}  # type: ignore[union-attr]
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    for result in data["results"]:  # type: ignore[union-attr]
+        cell = counts.setdefault((group_of[result["case"]], result["target"]), dict.fromkeys(_CLASSES, 0))
+        cell[result["verdict"]] += 1
+    head = "".join(f"<th>{_text(target['target'])}</th>" for target in targets)
+    rows = []
+    for number, group in enumerate(groups, 1):
+        row = [f'<th class="family"><a href="#group-{number}">{_text(group)}</a></th>']
+        for target in targets:
+            tally = counts.get((group, target["target"]))
+            if not tally:
+                row.append('<td class="verdict NOTRUN">&mdash;</td>')
+                continue
+            worst = next(verdict for verdict in ("FAIL", "WARN", "PASS", "N/A") if tally[verdict])
+            shown = " ".join(f'<span class="count">{count} {_text(verdict)}</span>'
+                             for verdict, count in tally.items() if count)
+            row.append(f'<td class="verdict {_CLASSES[worst]}"><a href="#group-{number}">{shown}</a></td>')
+        rows.append("<tr>" + "".join(row) + "</tr>")
+    return (f'<h2>Summary</h2><table class="summary"><thead><tr><th class="family">Area and family</th>{head}'
+            f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
 def _baseline_note(data: dict[str, object]) -> str:
     """The sentence under the title that says what the marked cells were compared with, and how many there are."""
     baseline: dict[str, str] | None = data["baseline"]  # type: ignore[assignment]
@@ -509,7 +540,8 @@ def render_html(data: dict[str, object]) -> str:
     """
     targets: list[dict[str, object]] = data["targets"]  # type: ignore[assignment]
     cells = {(result["case"], result["target"]): result for result in data["results"]}  # type: ignore[union-attr]
-    head = ['<th class="case">Case</th><th>Title</th><th>RFC</th><th>Level</th>']
+    # The title is the case cell's tooltip: as a column it took the width the verdicts need.
+    head = ['<th class="case">Case</th><th>RFC</th><th>Level</th>']
     for target in targets:
         counts: dict[str, int] = target["totals"]  # type: ignore[assignment]
         # A count never breaks across lines: "1" above "0 FAIL" would read as one FAIL.
@@ -522,14 +554,14 @@ def render_html(data: dict[str, object]) -> str:
             f'{float(target["elapsed"]):.1f} s</span></th>'
         )
     rows = []
-    group = None
+    groups: list[str] = []
     for case in data["cases"]:  # type: ignore[union-attr]
-        if case["group"] != group:
-            group = case["group"]
-            rows.append(f'<tr class="group"><th colspan="{4 + len(targets)}"><span>{_text(group)}</span></th></tr>')
+        if not groups or case["group"] != groups[-1]:
+            groups.append(case["group"])
+            rows.append(f'<tr class="group" id="group-{len(groups)}"><th colspan="{3 + len(targets)}">'
+                        f'<span>{_text(case["group"])}</span></th></tr>')
         row = [
             f'<td class="case" title="{_text(case["title"])}">{_text(case["id"])}</td>'
-            f'<td class="title">{_text(case["title"])}</td>'
             f'<td class="rfc">{"<br>".join(_text(section) for section in case["rfc"])}</td>'
             f'<td>{_text(case["level"])}</td>'
         ]
@@ -544,6 +576,8 @@ def render_html(data: dict[str, object]) -> str:
         f'Robot Framework {_text(data["robot_version"])} &middot; generated {_text(data["generated"])}. '
         "Each cell links to the test in that target's log; hover for the message.</p>"
         f"{_baseline_note(data)}"
+        f"{_summary(data, groups)}"
+        "<h2>Every case</h2><p class=\"meta\">Hover a case ID for its title.</p>"
         f"<table><thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         "</body></html>\n"
     )

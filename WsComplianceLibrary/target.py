@@ -6,8 +6,10 @@ Pure functions only; nothing here opens a socket.
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+
+from .settings import ConnectionSettings
 
 __all__ = ["Target", "TargetError", "parse_target"]
 
@@ -32,7 +34,8 @@ class Target:
     ``host`` is the bare host name or address (no brackets around IPv6),
     ``authority`` is what goes into the ``Host`` header (brackets kept, port
     kept only when the URL spelled one out), ``path`` is the request target
-    (path plus query, ``/`` when the URL has none).
+    (path plus query, ``/`` when the URL has none). ``connection`` says
+    how to reach it: TLS trust, client certificate, proxy.
     """
 
     url: str
@@ -41,6 +44,7 @@ class Target:
     port: int
     path: str
     authority: str
+    connection: ConnectionSettings = field(default=ConnectionSettings(), compare=False)
 
     @property
     def tls(self) -> bool:

@@ -38,13 +38,18 @@ VIOLATIONS = (
     "always-select-protocol",  # selects subprotocol "chat" whatever was offered
     "select-all-offered",  # selects every subprotocol offered
     "echo-extensions",  # accepts every extension offered
+    "credentials-check",  # switches protocols without the credentials it asks for
+    "origin-check",  # accepts a handshake from any Origin
 )
+
+TOKEN = "fixture-token-7f3a"
+"""The bearer token the fixture wants when asked to (``behaviour(..., token=True)``)."""
 
 _KNOWN_METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"}
 _CANONICAL = {
     name.lower(): name
     for name in ("Host", "Upgrade", "Connection", "Sec-WebSocket-Key", "Sec-WebSocket-Version",
-                 "Sec-WebSocket-Protocol", "Sec-WebSocket-Extensions")
+                 "Sec-WebSocket-Protocol", "Sec-WebSocket-Extensions", "Authorization", "Origin")
 }
 
 
@@ -64,8 +69,12 @@ def _valid_key(key: str) -> bool:
         return False
 
 
-def respond(head: bytes, violations: frozenset[str] = frozenset()) -> bytes:
-    """The answer to the request ``head``: correct, except for the named ``violations``."""
+def respond(head: bytes, violations: frozenset[str] = frozenset(), token: bool = False) -> bytes:
+    """The answer to the request ``head``: correct, except for the named ``violations``.
+
+    With ``token``, a handshake must carry ``Authorization: Bearer`` :data:`TOKEN` (else ``401``), as a
+    protected endpoint's must. Any ``Origin`` is refused with ``403``: the fixture serves no web page.
+    """
     lines = head.decode("latin-1").split("\r\n")
     method, _, rest = lines[0].partition(" ")
     version = rest.rpartition(" ")[2]
@@ -76,6 +85,8 @@ def respond(head: bytes, violations: frozenset[str] = frozenset()) -> bytes:
             return [value for field, value in fields if field == _CANONICAL[name.lower()]]
         return [value for field, value in fields if field.lower() == name.lower()]
 
+    if token and values("Authorization") != [f"Bearer {TOKEN}"] and "credentials-check" not in violations:
+        return _answer("401 Unauthorized", "WWW-Authenticate: Bearer")
     if method != "GET" and "any-method" not in violations:
         if method not in _KNOWN_METHODS:
             return _answer("501 Not Implemented")
@@ -110,6 +121,8 @@ def respond(head: bytes, violations: frozenset[str] = frozenset()) -> bytes:
             return _answer("200 OK")
         listing = () if "refusal-without-versions" in violations else ("Sec-WebSocket-Version: 13",)
         return _answer("426 Upgrade Required", "Upgrade: websocket", *listing)
+    if values("Origin") and "origin-check" not in violations:
+        return _answer("403 Forbidden")
     return _switch(key, _tokens(values("Sec-WebSocket-Protocol")), values("Sec-WebSocket-Extensions"), violations)
 
 
@@ -132,14 +145,14 @@ def _switch(key: str, protocols: list[str], extensions: list[str], violations: f
     return ("\r\n".join([*headers, "", ""])).encode("latin-1")
 
 
-def behaviour(*violations: str):
+def behaviour(*violations: str, token: bool = False):
     """A :class:`servers.FixtureServer` behaviour that answers with :func:`respond`."""
     unknown = set(violations) - set(VIOLATIONS)
     assert not unknown, unknown
     chosen = frozenset(violations)
 
     def answer(conn: socket.socket, head: bytes, stop: threading.Event) -> None:
-        conn.sendall(respond(head, chosen))
+        conn.sendall(respond(head, chosen, token))
         stop.wait(0.2)
 
     return answer

@@ -420,8 +420,8 @@ HOSTILE_FRAMES: list[HostileFrames] = [
                                             b"Connection: Upgrade\r\n\r\n"), "echo", "FAIL", "RSV1"),
     # Ending badly, or not at all.
     HostileFrames("stall-after-handshake", "completes the handshake, then neither reads nor writes (on every "
-                  "connection, the echo probe's too)", stall_after_handshake, "echo", "SKIP",
-                  "the target does not echo", at_timeout=True),
+                  "connection, the echo probe's too)", stall_after_handshake, "echo", "FAIL",
+                  "neither a Ping nor a text message", at_timeout=True),
     HostileFrames("silent-after-handshake", "completes the handshake, then never sends a byte",
                   _after_handshake(on_message=_then_wait), "echo", "FAIL", NOTHING, at_timeout=True),
     HostileFrames("stall-mid-frame", "sends 3 bytes of the echo frame, then stalls forever",

@@ -261,8 +261,12 @@ def test_matrix_rows_come_under_the_catalogue_families_in_catalogue_order(three_
     # Each group's rows are together: the group changes once per family.
     assert sum(1 for before, after in zip(cases, cases[1:]) if before["group"] != after["group"]) == len(families) - 1
     page = (run.outputdir / "matrix.html").read_text(encoding="utf-8")
-    headings = re.findall(r'<tr class="group"><th colspan="7"><span>([^<]+)</span>', page)
-    assert [heading.replace("&rsaquo;", "\u203a") for heading in headings] == groups
+    headings = re.findall(r'<tr class="group" id="group-(\d+)"><th colspan="6"><span>([^<]+)</span>', page)
+    assert [heading.replace("&rsaquo;", "\u203a") for _, heading in headings] == groups
+    # The summary has a row per family, linking to its heading, with a cell per target.
+    summary = re.findall(r'<th class="family"><a href="#group-(\d+)">([^<]+)</a></th>', page)
+    assert summary == headings
+    assert page.count('<td class="verdict ') >= len(groups) * 3
 
 
 def test_a_baseline_marks_every_changed_verdict_in_the_matrix_and_on_the_console(tmp_path):

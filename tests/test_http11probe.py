@@ -12,7 +12,7 @@ import socket
 import threading
 
 from robotrun import run_robot
-from servers import FixtureServer
+from servers import FixtureServer, switching_protocols
 
 from WsComplianceLibrary.catalogue import CASES
 
@@ -59,7 +59,11 @@ def test_each_http11probe_case_sends_the_documented_bytes(tmp_path):
             data += chunk
         with lock:
             received.append(data)
-        conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        if data.startswith(b"GET / HTTP/1.1\r\n") and b"Upgrade: websocket" in data and SAMPLE_KEY not in data:
+            # The endpoint probe's correct handshake: accepted, so the cases' refusals are judged.
+            conn.sendall(switching_protocols(data))
+        else:
+            conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
 
     with FixtureServer(record_and_refuse, read_request=False) as server:
         result = run_robot(tmp_path, url=server.url, options=("--include", "http11probe"))

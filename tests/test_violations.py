@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from handshake_fixture import VIOLATIONS, behaviour
+from handshake_fixture import TOKEN, VIOLATIONS, behaviour
 from robotrun import RunResult, run_robot
 from servers import FixtureServer
 
@@ -46,7 +46,11 @@ EXPECTED_FAILURES: dict[str | None, set[str]] = {
                                "COMP-PROTOCOL-TWO-OFFERED"},
     "select-all-offered": {"COMP-PROTOCOL-TWO-OFFERED"},
     "echo-extensions": {"COMP-EXTENSION-UNKNOWN-OFFERED", "COMP-EXTENSION-DEFLATE-BAD-PARAM"},
+    "credentials-check": {"COMP-AUTH-WITHOUT-CREDENTIALS"},
+    "origin-check": {"COMP-ORIGIN-FOREIGN", "COMP-ORIGIN-NULL"},
 }
+# Every run is of a protected endpoint, given its token, that must refuse foreign origins.
+PROTECTED = ("--variable", f"WS_HEADERS:Authorization: Bearer {TOKEN}", "--variable", "ORIGIN_CHECK:required")
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +61,9 @@ def runs(tmp_path_factory) -> dict[str | None, RunResult]:
 
     def run(violation: str | None) -> tuple[str | None, RunResult]:
         outputdir: Path = outputdirs[violation]
-        with FixtureServer(behaviour(*([violation] if violation else []))) as server:
-            return violation, run_robot(outputdir, "suites/handshake", url=server.url, timeout="2s")
+        with FixtureServer(behaviour(*([violation] if violation else []), token=True)) as server:
+            return violation, run_robot(outputdir, "suites/handshake", url=server.url, timeout="2s",
+                                        options=PROTECTED)
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         return dict(pool.map(run, EXPECTED_FAILURES))

@@ -131,10 +131,10 @@ def main(argv: list[str] | None = None) -> int:
     test = next(test for test in ExecutionResult(str(folder / "output.xml")).suite.all_tests if test.name == CASE_SHOWN)
     shots = outputdir / "screenshots"
     shots.mkdir(exist_ok=True)
-    screenshot(chromium, (outputdir / "matrix.html").as_uri(), shots / "matrix.png", height=1400)
+    screenshot(chromium, (outputdir / "matrix.html").as_uri(), shots / "matrix.png", width=1440, height=1400)
     # The copy sits beside matrix.html, so its links and the log paths in it stay as they are.
     scrolled = scrolled_copy(outputdir / "matrix.html", outputdir / "matrix-scrolled.html", *SCROLL)
-    screenshot(chromium, scrolled.as_uri(), shots / "matrix-scrolled.png", height=1100)
+    screenshot(chromium, scrolled.as_uri(), shots / "matrix-scrolled.png", width=1440, height=1100)
     scrolled.unlink()
     screenshot(chromium, (folder / "report.html").as_uri(), shots / "report.png")
     # The log as the matrix links into it: the test opened at its anchor. A window tall enough for the

@@ -125,6 +125,21 @@ FAMILIES: tuple[Family, ...] = (
             ("deflate offer declined", Template("Server Must Decline An Invalid Deflate Offer", _HEADERS)),
         ),
     ),
+    Family(
+        name="security",
+        suite="handshake/security.robot",
+        title="Security",
+        documentation=(
+            "RFC 6455 §4.2.2, §10.2 and §10.5: a protected endpoint does not switch protocols for a handshake "
+            "without its credentials, and a server that is not meant for every web page refuses a handshake "
+            "from a foreign Origin (Cross-Site WebSocket Hijacking). The rows judge only a configured target: "
+            "the credentials are those of WS_HEADERS, the foreign Origin is FOREIGN_ORIGIN, and ORIGIN_CHECK "
+            "says whether refusing it is required."
+        ),
+        template=Template("Handshake From An Untrusted Origin Should Be Refused", ("origin",)),
+        templates=(("refused without credentials",
+                    Template("Handshake Without The Target's Credentials Must Be Refused", _HEADERS)),),
+    ),
 )
 
 
@@ -380,3 +395,52 @@ CASES += (
           (("Sec-WebSocket-Extensions", "permessage-deflate; server_max_window_bits=7"),)),
 )
 
+
+_ORIGIN_RULE = (
+    "RFC 6455 §4.2.2: a server may check the Origin header and, if it does not accept the origin, answer with an "
+    "HTTP error such as 403 Forbidden; §10.2: servers that are not meant to serve every web page should check "
+    "it, because a browser sends the page's origin with every WebSocket it opens. Accepting a foreign origin is "
+    "a warning, a failure when ORIGIN_CHECK is required."
+)
+_WHY_ORIGIN = (
+    "Browsers send cookies with a WebSocket handshake from any page; a server that accepts any Origin lets a "
+    "page on another site open the victim's authenticated connection and read its messages (Cross-Site "
+    "WebSocket Hijacking)."
+)
+_SECURITY = ("RFC 6455 §4.2.2", "RFC 6455 §10.2")
+
+CASES += (
+    Case(
+        id="COMP-AUTH-WITHOUT-CREDENTIALS", family="security",
+        title="A correct handshake without the target's credentials is not answered 101",
+        rfc=("RFC 6455 §4.2.2", "RFC 6455 §10.5"), level="MUST", expect="refused without credentials",
+        recipe=Recipe(headers=(("Authorization", None), ("Cookie", None)), fresh_key=True),
+        says=(
+            "RFC 6455 §10.5: a server may authenticate the client with any mechanism an HTTP server can use, such "
+            "as cookies or HTTP authentication; §4.2.2: a server that does not accept the handshake answers with "
+            "an HTTP error. The case sends the correct handshake with the target's settings but without its "
+            "Authorization and Cookie headers; it is not applicable when WS_HEADERS carries neither."
+        ),
+        why=(
+            "An endpoint that asks for credentials only on some paths, or checks them after switching protocols, "
+            "gives its messages to anyone who can reach it."
+        ),
+
+    ),
+    Case(
+        id="COMP-ORIGIN-FOREIGN", family="security",
+        title="A correct handshake from a foreign Origin is refused with 403",
+        rfc=_SECURITY, level="SHOULD", expect="untrusted origin refused",
+        recipe=Recipe(headers=(("Origin", "https://attacker.invalid"),), fresh_key=True),
+        cells=(("origin", "foreign"),), says=_ORIGIN_RULE + " The foreign origin is FOREIGN_ORIGIN "
+        "(https://attacker.invalid unless set).", why=_WHY_ORIGIN,
+    ),
+    Case(
+        id="COMP-ORIGIN-NULL", family="security",
+        title="A correct handshake from Origin: null is refused with 403",
+        rfc=_SECURITY, level="SHOULD", expect="untrusted origin refused",
+        recipe=Recipe(headers=(("Origin", "null"),), fresh_key=True), cells=(("origin", "null"),),
+        says=_ORIGIN_RULE + " Browsers send Origin: null from sandboxed frames and "
+        "file: pages, which any attacker can make.", why=_WHY_ORIGIN,
+    ),
+)

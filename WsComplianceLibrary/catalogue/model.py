@@ -93,8 +93,8 @@ class Family:
         or lacks one the template requires: the row would not send the case.
         """
         template = self.template_for(case)
-        given = _recipe_cells(case, template) if case.recipe is not None else {
-            name.replace(" ", "_"): value for name, value in case.cells}
+        given = (_recipe_cells(case, template) if case.recipe is not None and not case.cells else
+                 {name.replace(" ", "_"): value for name, value in case.cells})
         if "check" in template.arguments:
             given["check"] = _assertion_keyword(self, case)
         unknown = [name for name in given if name not in template.arguments]
@@ -135,7 +135,10 @@ class Case:
     (frames, HTTP/2) have none and give their template's arguments in
     ``cells``: only those the case uses, by name in lower case with spaces
     (``fragment size`` for the argument ``fragment_size``); an empty value
-    only where emptiness is the point (an empty payload).
+    only where emptiness is the point (an empty payload). A handshake case
+    whose row says more than its request has both, and its row shows the
+    ``cells`` (the security cases' ``foreign`` Origin stands for
+    ``FOREIGN_ORIGIN``).
     """
 
     id: str

@@ -238,6 +238,30 @@ def deflate_offer_declined(response: Response) -> Verdict:
     return Verdict(True, "The server accepted the handshake and declined the invalid permessage-deflate offer.")
 
 
+def refused_without_credentials(response: Response) -> Verdict:
+    """A correct handshake without the target's credentials must not get 101 (RFC 6455 §10.5)."""
+    if response.status == 101:
+        return Verdict(False, f"The server switched protocols without credentials: to '{request_line(response)}', "
+                              "sent without the Authorization and Cookie headers of WS_HEADERS, it answered 101 "
+                              "Switching Protocols.")
+    return Verdict(True, f"Without credentials the server {describe(response)}.")
+
+
+def untrusted_origin_refused(response: Response) -> Verdict:
+    """A correct handshake from a foreign Origin should be refused, ideally with 403 (RFC 6455 §4.2.2, §10.2).
+
+    Acceptance is a warning here; ``ORIGIN_CHECK=required`` turns it into a failure (see the assertion keyword).
+    """
+    origin = printable(", ".join(request_values(response, "Origin")), 80)
+    if response.status == 101:
+        return Verdict(True, f"The server accepted a handshake from Origin '{origin}', which any web page can "
+                             "send; a server not meant for every page should refuse it with 403 (RFC 6455 §4.2.2, "
+                             "§10.2).", warning=True)
+    if response.status == 403:
+        return Verdict(True, f"The server refused Origin '{origin}' with 403 Forbidden.")
+    return Verdict(True, f"The server refused Origin '{origin}': it {describe(response)}.")
+
+
 def _refusal_allowed(response: Response, what: str) -> Verdict:
     verdict = not_switching_protocols(response)
     if not verdict.passed:
@@ -279,6 +303,11 @@ RULES: dict[str, Rule] = {
              "at most one subprotocol, one that was offered"),
         Rule("unknown extension refused", unknown_extension_refused, "Unknown Extension Should Not Be Accepted", True,
              "the made-up extension is not accepted"),
+        Rule("refused without credentials", refused_without_credentials,
+             "Handshake Without Credentials Should Be Refused", False,
+             "not 101 without the Authorization and Cookie of WS_HEADERS; N/A when none are configured"),
+        Rule("untrusted origin refused", untrusted_origin_refused, "Untrusted Origin Should Be Refused", False,
+             "403 ideal, any refusal passes; 101 warns, or fails with ORIGIN_CHECK=required"),
         Rule("deflate offer declined", deflate_offer_declined, "Invalid Deflate Offer Should Be Declined", True,
              "the invalid permessage-deflate offer is declined"),
     )

@@ -86,8 +86,17 @@ def extended_connect_accepted(response: H2Response) -> Verdict:
                               "forbids (RFC 9113 §8.6); a WebSocket over HTTP/2 is accepted with 200.")
     return Verdict(False, f"The target {response.url} is not a WebSocket-over-HTTP/2 endpoint at this URL: to the "
                           f"correct extended CONNECT '{request_summary(response)}' the server {describe(response)} "
-                          "instead of 200. Check the host, port and path; the verdicts of the other cases mean "
-                          "little until this passes.")
+                          "instead of 200. Check the host, port and path, and WS_HEADERS and WS_SUBPROTOCOL when "
+                          "the server wants credentials, an Origin or a subprotocol; the other cases are not "
+                          "applicable until this passes.")
+
+
+def refused(response: H2Response) -> bool:
+    """Whether the server refused the request: a final status other than 2xx and 101, a reset stream, a GOAWAY or
+    a closed connection (silence, a 101 and bytes that are not HTTP/2 are no refusal)."""
+    if response.status is not None:
+        return response.status != 101 and not 200 <= response.status < 300
+    return response.outcome in (H2Outcome.RESET, H2Outcome.GOAWAY, H2Outcome.CLOSED)
 
 
 def stream_refused(response: H2Response) -> Verdict:

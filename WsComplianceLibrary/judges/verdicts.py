@@ -161,7 +161,8 @@ def handshake_accepted(response: Response, key: str | None = None) -> Verdict:
             False,
             f"{target} is not a WebSocket endpoint at this URL: to the correct handshake "
             f"'{request_line(response)}' the server {describe(response)} instead of 101 Switching Protocols. "
-            "Check the host, port and path; the verdicts of the other cases mean little until this passes.",
+            "Check the host, port and path, and WS_HEADERS and WS_SUBPROTOCOL when the server wants credentials, "
+            "an Origin or a subprotocol; the other cases are not applicable until this passes.",
         )
     return accept_matches(response, key)
 

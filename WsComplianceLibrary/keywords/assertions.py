@@ -69,7 +69,9 @@ class AssertionKeywords:
         | ${response} = | Send Raw Upgrade | headers={"Host": None} |
         | Status Should Be | ${response} | 400 |
         """
-        report(status_is(expected)(verdicts.as_response(response)), msg)
+        observed = verdicts.as_response(response)
+        self._skip_unless_refusal_is_judged(observed)
+        report(status_is(expected)(observed), msg)
 
     @keyword(tags=["handshake", "assertion"])
     def refusal_should_preferably_be_426(self, response: Any, msg: str | None = None) -> None:
@@ -215,7 +217,12 @@ class AssertionKeywords:
         | ${response} = | Send Raw Upgrade |
         | Response Should Select No Subprotocol | ${response} |
         """
-        self.assert_rule("no protocol selected", response, msg)
+        observed = verdicts.as_response(response)
+        if observed.status != 101 and self.ctx.settings.subprotocols:
+            raise SkipExecution(f"Not applicable: the target requires a subprotocol (WS_SUBPROTOCOL is "
+                                f"{', '.join(self.ctx.settings.subprotocols)}), so it may refuse a handshake that "
+                                "offers none.")
+        self.assert_rule("no protocol selected", observed, msg)
 
     @keyword(tags=["handshake", "assertion"])
     def response_should_not_offer_unrequested_protocol(self, response: Any, msg: str | None = None) -> None:
@@ -250,6 +257,44 @@ class AssertionKeywords:
         | Invalid Deflate Offer Should Be Declined | ${response} |
         """
         self.assert_rule("deflate offer declined", response, msg)
+
+    @keyword(tags=["handshake", "assertion"])
+    def handshake_without_credentials_should_be_refused(self, response: Any, msg: str | None = None) -> None:
+        """Fails if a handshake sent without the target's credentials got ``101`` (RFC 6455 §10.5).
+
+        Not applicable when the target's settings carry no ``Authorization``
+        or ``Cookie`` (see `Set Target Handshake Settings`): an open endpoint
+        may accept anyone.
+
+        Example:
+        | ${response} = | Send Raw Upgrade | headers={"Authorization": None, "Cookie": None} |
+        | Handshake Without Credentials Should Be Refused | ${response} |
+        """
+        if not self.ctx.settings.credential_names:
+            raise SkipExecution("Not applicable: WS_HEADERS carries no credentials (Authorization or Cookie), so "
+                                "there is nothing to leave out.")
+        self.assert_rule("refused without credentials", response, msg)
+
+    @keyword(tags=["handshake", "assertion"])
+    def untrusted_origin_should_be_refused(self, response: Any, msg: str | None = None) -> None:
+        """Warns if a handshake from a foreign ``Origin`` got ``101``; fails instead with ``ORIGIN_CHECK=required``.
+
+        RFC 6455 §4.2.2 and §10.2: a server not meant for every web page
+        checks ``Origin`` and refuses others, ideally with ``403``; any
+        refusal passes.
+
+        Example:
+        | ${response} = | Send Raw Upgrade | headers={"Origin": "https://attacker.invalid"} |
+        | Untrusted Origin Should Be Refused | ${response} |
+        """
+        observed = verdicts.as_response(response)
+        self._skip_unless_refusal_is_judged(observed)
+        verdict = RULES["untrusted origin refused"].judge(observed)
+        if verdict.warning and self.ctx.settings.origin_check_required:
+            accepted = verdict.message.split(";")[0]
+            verdict = Verdict(False, f"{accepted}; ORIGIN_CHECK is required, so it must refuse it, ideally with 403 "
+                                     "(RFC 6455 §4.2.2, §10.2).")
+        report(verdict, msg)
 
     @keyword(tags=["handshake", "assertion"])
     def header_should_be(self, response: Any, name: str, expected: str, msg: str | None = None) -> None:
@@ -295,11 +340,21 @@ class AssertionKeywords:
         """Judge ``response`` by the catalogue rule ``name`` (or ``judge``, a variant of it) and report."""
         rule = RULES[name]
         observed = verdicts.as_response(response)
-        if rule.needs_endpoint and observed.status != 101 and self.ctx.target is not None:
-            reason = self.ctx.endpoint_problem()
+        self._skip_unless_refusal_is_judged(observed, rule.needs_endpoint)
+        report((judge or rule.judge)(observed), msg)
+
+    def _skip_unless_refusal_is_judged(self, response: Response, needs_endpoint: bool = False) -> None:
+        """Skip the case when ``response`` is no 101 and the target refuses even the correct handshake.
+
+        Such a refusal (a 401 for missing credentials, a 404 for a wrong
+        path) is what the target answers to everything, so it says nothing
+        about the rule; a 101 still is judged. A rule that ``needs_endpoint``
+        is skipped too when the target cannot be reached to find out.
+        """
+        if response.status != 101 and self.ctx.target is not None:
+            reason = self.ctx.endpoint_problem() if needs_endpoint else self.ctx.refusal_problem()
             if reason:
                 raise SkipExecution(f"Not applicable: {reason}")
-        report((judge or rule.judge)(observed), msg)
 
 
 def _accepted_with_key(response: Response, key: str | None) -> Verdict:

@@ -140,7 +140,8 @@ class CompressionKeywords:
         target = self.ctx.require_target()
         try:
             request = build_upgrade_request("GET", target.path, target.authority,
-                                            headers=[("Sec-WebSocket-Extensions", offer)], key=new_key())
+                                            headers=[("Sec-WebSocket-Extensions", offer)], key=new_key(),
+                                            target_headers=self.ctx.target_headers())
         except RequestError as error:
             raise KeywordError(f"{error} Nothing was sent.") from None
         return WebSocketConnection.open(target, request, self.ctx.timeout, self.ctx.verify)

@@ -74,6 +74,7 @@ class ExchangeKeywords:
                 header_pairs(headers),
                 body,
                 key if key is not None else SAMPLE_KEY,
+                self.ctx.target_headers(),
             )
         except RequestError as error:
             raise KeywordError(f"{error} Nothing was sent.") from None

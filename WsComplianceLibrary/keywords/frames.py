@@ -121,15 +121,16 @@ class FrameKeywords:
         wait = seconds(timeout, self.ctx.timeout)
         self._close_sessions_of_earlier_tests()
         header_pairs = arguments.header_pairs(headers)
+        target_headers = self.ctx.target_headers()
         if extensions is not None:
             header_pairs = [*(header_pairs or []), ("Sec-WebSocket-Extensions", extensions)]
-        else:  # an offer written as a header is judged the same way
-            extensions = next((value for name, value in header_pairs or []
+        else:  # an offer written as a header, the case's or the target's, is judged the same way
+            extensions = next((value for name, value in [*(header_pairs or []), *target_headers]
                                if name.lower() == "sec-websocket-extensions" and value is not None), None)
         offers = arguments.extension_offers(extensions)
         try:
             request = build_upgrade_request("GET", target.path if path is None else path, target.authority,
-                                            headers=header_pairs, key=new_key())
+                                            headers=header_pairs, key=new_key(), target_headers=target_headers)
         except RequestError as error:
             raise KeywordError(f"{error} Nothing was sent.") from None
         connection = WebSocketConnection.open(target, request, wait, self.ctx.verify, max_message_size,
@@ -154,6 +155,9 @@ class FrameKeywords:
             logger.info(f"Agreed: {connection.deflate}.")
         elif offers:
             logger.info("The server declined every permessage-deflate offer.")
+        silence = self.ctx.silence_problem()
+        if silence:
+            report(Verdict(False, silence))
         return session
 
     @keyword("Close WebSocket", tags=_TAGS)
@@ -419,7 +423,7 @@ class FrameKeywords:
         | Send Message | binary | payload_hex=fe | repeat=65536 |
         | Message Should Be Echoed | timeout=10s |
         """
-        wait = self._wait(timeout)
+        wait = self.ctx.echo_wait(self._wait(timeout))
         with self._current.logging_budget() as session:
             expected = next(iter(session.state.owed("echo")), None)
             if expected is None:
@@ -498,7 +502,7 @@ class FrameKeywords:
         messages = arguments.sample_messages(data, length, state.deflate) if data is not None else \
             itertools.repeat(arguments.payload(payload, payload_hex, repeat, length))
         step = arguments.fragment_size(fragment_size)
-        wait = self._wait(timeout)
+        wait = self.ctx.echo_wait(self._wait(timeout))
         started = time.monotonic()
         sent = b""
         with self._current.logging_budget() as session:

@@ -13,7 +13,7 @@ from robot.api.exceptions import SkipExecution
 from robotlibcore import keyword
 
 from ..context import KeywordError, LibraryContext, seconds, suite_settings
-from ..judges.http2 import RULES, describe, extended_connect_accepted, server_frames
+from ..judges.http2 import RULES, describe, extended_connect_accepted, refused, server_frames
 from ..judges.verdicts import Verdict
 from ..reference_http2 import Http2ReferenceServer
 from ..target import Target, TargetError, parse_target
@@ -34,6 +34,7 @@ from ..wire.websocket import (
     close_payload,
     describe_frame,
 )
+from ..settings import mask_header_value
 from ..wirelog import printable
 from .arguments import HeaderArgument, header_pairs
 from .assertions import report
@@ -55,7 +56,7 @@ class Http2Keywords:
         self.ctx = context
         self.target: Target | None = None
         self.reference_server = Http2ReferenceServer()
-        self._endpoint_problems: dict[str, str | None] = {}
+        self._endpoint_problems: dict[str, tuple[str | None, bool]] = {}
 
     @keyword("Set HTTP/2 Target", tags=["http2", "target"])
     def set_http2_target(self, url: str, timeout: timedelta | None = None, verify: bool | None = None) -> str:
@@ -72,7 +73,7 @@ class Http2Keywords:
         """
         previous = self.target.url if self.target else ""
         new_timeout = seconds(timeout, self.ctx.timeout)
-        self.target = _http2_target(url)
+        self.target = self.ctx.connected(_http2_target(url))
         self.ctx.timeout = new_timeout
         if verify is not None:
             self.ctx.verify = verify
@@ -100,6 +101,7 @@ class Http2Keywords:
             except KeywordError as error:
                 raise KeywordError(f"WS_URL is not a usable target: {error}") from None
         self.ctx.timeout, self.ctx.verify = new_timeout, new_verify
+        self.ctx.read_suite_settings()
         if not ws_url:
             return self.start_http2_reference_server()
         self.set_http2_target(ws_url)
@@ -190,7 +192,8 @@ class Http2Keywords:
                 overrides.insert(0, (name, value))
         try:
             request = extended_connect_fields("https" if target.tls else "http",
-                                              path if path is not None else target.path, target.authority, overrides)
+                                              path if path is not None else target.path, target.authority, overrides,
+                                              self.ctx.target_http2_fields())
         except RequestError as error:
             raise KeywordError(f"{error} Nothing was sent.") from None
         response = exchange(target, request, seconds(timeout, self.ctx.timeout), self.ctx.verify, send_data, enough)
@@ -346,9 +349,12 @@ class Http2Keywords:
     def _assert(self, name: str, response: Any, msg: str | None) -> None:
         rule = RULES[name]
         observed = self._observed(response)
-        if rule.needs_endpoint and not (observed.status is not None and 200 <= observed.status < 300):
-            reason = self._endpoint_problem()
-            if reason:
+        accepted = observed.status is not None and 200 <= observed.status < 300
+        # The positive control itself is always judged.
+        if not accepted and rule.judge is not extended_connect_accepted:
+            reason, baseline_refused = self._endpoint_problem()
+            # A refusal says nothing when even the correct extended CONNECT (with the target's settings) is refused.
+            if reason and (rule.needs_endpoint or (baseline_refused and observed.status != 101)):
                 raise SkipExecution(f"Not applicable: {reason}")
         report(rule.judge(observed), msg)
 
@@ -359,14 +365,16 @@ class Http2Keywords:
             raise SkipExecution(f"Not applicable: {response.url} does not speak HTTP/2: {printable(response.detail)}.")
         return response
 
-    def _endpoint_problem(self) -> str | None:
-        """Why the target refuses a correct extended CONNECT, or ``None`` when it accepts one (asked once per URL)."""
+    def _endpoint_problem(self) -> tuple[str | None, bool]:
+        """Why the target does not accept a correct extended CONNECT (``None`` when it does), and whether it refused
+        it; asked once per URL."""
         target = self._require_target()
         if target.url not in self._endpoint_problems:
-            request = extended_connect_fields("https" if target.tls else "http", target.path, target.authority)
+            request = extended_connect_fields("https" if target.tls else "http", target.path, target.authority,
+                                              target_fields=self.ctx.target_http2_fields())
             probe = exchange(target, request, self.ctx.timeout, self.ctx.verify)
             verdict = extended_connect_accepted(probe)
-            self._endpoint_problems[target.url] = None if verdict.passed else verdict.message
+            self._endpoint_problems[target.url] = (None if verdict.passed else verdict.message, refused(probe))
         return self._endpoint_problems[target.url]
 
     def _require_target(self) -> Target:
@@ -414,5 +422,6 @@ def _frame_line(record: FrameRecord) -> str:
     flags = f" [{', '.join(record.flags)}]" if record.flags else ""
     detail = f": {printable(record.detail, 300)}" if record.detail else ""
     head = f"{arrow} {record.type} stream {record.stream}{flags}, {record.length} bytes{detail}"
-    fields = "".join(f"\n             {printable(name, 100)}: {printable(value, 300)}" for name, value in record.fields)
+    fields = "".join(f"\n             {printable(name, 100)}: {printable(mask_header_value(name, value), 300)}"
+                     for name, value in record.fields)
     return head + fields

@@ -11,8 +11,10 @@ import socket
 import ssl
 import time
 
+from ..settings import Proxy, SettingsError
 from ..target import Target
 from ..wire.http1.response import Outcome
+from ..wire.printable import printable
 
 __all__ = ["Deadline", "connect"]
 
@@ -50,6 +52,15 @@ def connect(
     """
     where = f"{target.authority}"
     try:
+        proxy = target.connection.proxy_for(target.host, target.tls)
+    except SettingsError as error:
+        return None, (Outcome.UNREACHABLE, str(error).rstrip("."))
+    if proxy is not None:
+        sock, failure = _tunnel(target, proxy, deadline)
+        if sock is None:
+            return None, failure
+        return _secure(sock, target, deadline, verify, alpn)
+    try:
         sock = socket.create_connection((target.host, target.port), timeout=deadline.remaining())
     except ConnectionRefusedError:
         return None, (Outcome.REFUSED, f"the connection to {where} was refused: nothing is listening there")
@@ -64,12 +75,57 @@ def connect(
     except OSError as error:
         return None, (Outcome.UNREACHABLE, f"could not connect to {where}: {error.strerror or error}")
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return _secure(sock, target, deadline, verify, alpn)
+
+
+def _tunnel(target: Target, proxy: Proxy, deadline: Deadline) -> tuple[socket.socket | None, tuple[Outcome, str]]:
+    """Open a ``CONNECT`` tunnel to ``target`` through ``proxy``; what goes through it afterwards is exact."""
+    where = f"the proxy {proxy.host}:{proxy.port}"
+    try:
+        sock = socket.create_connection((proxy.host, proxy.port), timeout=deadline.remaining())
+    except ConnectionRefusedError:
+        return None, (Outcome.REFUSED, f"the connection to {where} was refused: nothing is listening there")
+    except (OSError, TimeoutError) as error:
+        return None, (Outcome.UNREACHABLE, f"could not connect to {where}: {error.strerror or error}")
+    authority = f"[{target.host}]:{target.port}" if ":" in target.host else f"{target.host}:{target.port}"
+    request = f"CONNECT {authority} HTTP/1.1\r\nHost: {authority}\r\n"
+    if proxy.authorization:
+        request += f"Proxy-Authorization: {proxy.authorization}\r\n"
+    head = b""
+    try:
+        sock.settimeout(deadline.remaining())
+        sock.sendall((request + "\r\n").encode("latin-1"))
+        while b"\r\n\r\n" not in head:
+            # One byte at a time: nothing after the proxy's answer may be read, it belongs to the target.
+            byte = sock.recv(1)
+            if not byte or len(head) > 16384:
+                break
+            head += byte
+    except (OSError, TimeoutError) as error:
+        sock.close()
+        return None, (Outcome.UNREACHABLE, f"{where} did not open a tunnel to {authority} within {deadline} "
+                                           f"({getattr(error, 'strerror', None) or 'no answer'})")
+    status_line = head.split(b"\r\n", 1)[0].decode("latin-1", "replace")
+    parts = status_line.split(" ", 2)
+    if len(parts) < 2 or not parts[1].startswith("2"):
+        sock.close()
+        shown = printable(status_line, 80) or "nothing"
+        return None, (Outcome.UNREACHABLE, f"{where} refused the tunnel to {authority}: it answered '{shown}'")
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    return sock, (Outcome.ANSWERED, "")
+
+
+def _secure(sock: socket.socket, target: Target, deadline: Deadline, verify: bool,
+            alpn: tuple[str, ...]) -> tuple[socket.socket | None, tuple[Outcome, str]]:
+    """``sock`` as it is for a cleartext target, else wrapped in TLS with the target's trust and client certificate."""
+    where = target.authority
     if not target.tls:
         return sock, (Outcome.ANSWERED, "")
-    context = ssl.create_default_context()
-    if not verify:
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
+    try:
+        context = target.connection.tls_context(verify)
+    except (ssl.SSLError, OSError) as error:
+        sock.close()
+        return None, (Outcome.TLS_FAILED, f"the TLS settings could not be loaded ({error})")
     context.set_alpn_protocols(list(alpn))
     try:
         sock.settimeout(deadline.remaining())
@@ -79,7 +135,7 @@ def connect(
     except ssl.SSLCertVerificationError as error:
         failure = (
             f"the TLS certificate of {where} was not accepted ({error.verify_message}); "
-            "use verify=False to accept self-signed certificates"
+            "give its CA in CA_BUNDLE, or use verify=False to accept self-signed certificates"
         )
     except (ssl.SSLError, OSError) as error:
         reason = getattr(error, "reason", None) or error.strerror or "the server closed the connection"

@@ -19,6 +19,7 @@ __all__ = [
     "RequestError",
     "SAMPLE_KEY",
     "accept_for_key",
+    "add_target_headers",
     "apply_header_overrides",
     "build_request",
     "build_upgrade_request",
@@ -76,7 +77,7 @@ def apply_header_overrides(
     """Return ``base`` with ``overrides`` applied (see :data:`HeaderOverrides`)."""
     if not overrides:
         return list(base)
-    pairs = list(overrides.items()) if isinstance(overrides, Mapping) else list(overrides)
+    pairs = _override_pairs(overrides)
     replacements: dict[str, list[tuple[str, str | None]]] = {}
     for pair in pairs:
         if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
@@ -93,6 +94,26 @@ def apply_header_overrides(
     for replacement in replacements.values():
         result.extend((name, value) for name, value in replacement if value is not None)
     return result
+
+
+def add_target_headers(
+    headers: list[tuple[str, str]], overrides: HeaderOverrides | None, target_headers: Iterable[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """``headers`` followed by the target's own headers (credentials, ``Origin``, subprotocols).
+
+    A target header is left out when ``overrides`` name it (to set, remove
+    or repeat it): a case keeps its own bytes for the header it is about.
+    The target's headers come last, so a case's request is byte for byte
+    what it was without them, up to the added lines.
+    """
+    mentioned = {str(name).lower() for name, _ in _override_pairs(overrides)}
+    return [*headers, *((name, value) for name, value in target_headers if name.lower() not in mentioned)]
+
+
+def _override_pairs(overrides: HeaderOverrides | None) -> list[tuple[str, str | None]]:
+    if not overrides:
+        return []
+    return list(overrides.items()) if isinstance(overrides, Mapping) else list(overrides)
 
 
 def build_request(
@@ -137,8 +158,9 @@ def build_upgrade_request(
     headers: HeaderOverrides | None = None,
     body: bytes | None = None,
     key: str = SAMPLE_KEY,
+    target_headers: Iterable[tuple[str, str]] = (),
 ) -> bytes:
-    """Build the standard opening handshake with ``method``, changed by ``headers``.
+    """Build the standard opening handshake with ``method``, changed by ``headers``, then ``target_headers``.
 
     With no overrides and ``method="POST"`` this is, byte for byte::
 
@@ -151,8 +173,11 @@ def build_upgrade_request(
         \\r\\n
 
     No ``Content-Length`` is added for ``body``: a case that wants one says so.
+    ``target_headers`` (the target's settings) follow, as
+    :func:`add_target_headers` says.
     """
-    header_list = apply_header_overrides(standard_upgrade_headers(authority, key), headers)
+    header_list = add_target_headers(apply_header_overrides(standard_upgrade_headers(authority, key), headers),
+                                     headers, target_headers)
     return build_request(method, path, http_version, header_list, body)
 
 

@@ -17,6 +17,8 @@ verdict off the properties.
 
 from __future__ import annotations
 
+import logging
+
 from h2.config import H2Configuration
 from h2.connection import H2Connection
 from h2.settings import SettingCodes
@@ -34,6 +36,10 @@ from hyperframe.frame import (
 from ..http1.response import Headers
 from .frames import CLIENT_PREFACE, FrameDecoder, FrameError, FrameRecord, error_code_name, setting_name
 from .response import H2Response, StreamEnd
+
+# hpack logs every field it encodes, values included, at DEBUG; Robot would write them to output.xml at
+# --loglevel DEBUG or TRACE, credentials and all. The library logs each field itself, masked.
+logging.getLogger("hpack").setLevel(logging.INFO)
 
 __all__ = ["MAX_CONTROL_FRAMES", "MAX_DATA", "MAX_FRAMES_KEPT", "ClientConnection"]
 

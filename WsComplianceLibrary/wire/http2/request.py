@@ -8,7 +8,9 @@ HTTP/2 server must refuse.
 
 from __future__ import annotations
 
-from ..http1.request import HeaderOverrides, RequestError, apply_header_overrides
+from collections.abc import Iterable
+
+from ..http1.request import HeaderOverrides, RequestError, add_target_headers, apply_header_overrides
 
 __all__ = ["WEBSOCKET_VERSION", "extended_connect_fields", "field_values"]
 
@@ -16,7 +18,8 @@ WEBSOCKET_VERSION = "13"
 
 
 def extended_connect_fields(
-    scheme: str, path: str, authority: str, overrides: HeaderOverrides | None = None
+    scheme: str, path: str, authority: str, overrides: HeaderOverrides | None = None,
+    target_fields: Iterable[tuple[str, str]] = (),
 ) -> list[tuple[bytes, bytes]]:
     """The fields of a correct extended CONNECT for WebSocket, then ``overrides`` applied.
 
@@ -25,7 +28,9 @@ def extended_connect_fields(
     ``:authority``, ``sec-websocket-version: 13``. ``overrides`` follow
     :data:`~WsComplianceLibrary.wire.http1.request.HeaderOverrides`: a name
     already listed is replaced in place, ``None`` removes it, other names are
-    appended. Raises :class:`RequestError` for text HPACK cannot carry as given.
+    appended. ``target_fields`` (the target's settings, lower-case) follow,
+    except those ``overrides`` name. Raises :class:`RequestError` for text
+    HPACK cannot carry as given.
     """
     standard = [
         (":method", "CONNECT"),
@@ -36,7 +41,7 @@ def extended_connect_fields(
         ("sec-websocket-version", WEBSOCKET_VERSION),
     ]
     fields = []
-    for name, value in apply_header_overrides(standard, overrides):
+    for name, value in add_target_headers(apply_header_overrides(standard, overrides), overrides, target_fields):
         try:
             fields.append((name.encode("latin-1"), str(value).encode("latin-1")))
         except UnicodeEncodeError:
