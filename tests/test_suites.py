@@ -26,12 +26,14 @@ def warned(result) -> set[str]:
 
 
 def test_embedded_reference_server_passes_everything_out_of_the_box(tmp_path):
-    result = run_robot(tmp_path)
+    # The slow compression rows (1000 round trips of up to 128 KiB each, minutes of them) are run by CI's suite
+    # run and measured in docs/benchmark.md; tests/test_compression_suites.py samples them.
+    result = run_robot(tmp_path, options=("--exclude", "slowANDrfc7692"))
     assert result.returncode == 0, result.console
     statuses = result.statuses()
     assert statuses.pop(AUTH_CASE) == "SKIP"  # no credentials configured
     assert set(statuses.values()) == {"PASS"}
-    assert set(result.verdicts) == {case.id for case in CASES}
+    assert set(result.verdicts) == {case.id for case in CASES if not {"slow", "rfc7692"} <= set(case.tags)}
     assert len(CASES) >= 40
     # websockets answers 405 to a method it does not know; RFC 9110 §9.1 asks for 501, and it accepts any
     # Origin unless told which to trust. The frame cases' WARNs are explained in tests/test_frame_suites.py.
