@@ -12,9 +12,13 @@ import pytest
 
 from WsComplianceLibrary.wire.websocket import (
     BINARY,
+    CLOSE,
     CONTINUATION,
     PING,
     TEXT,
+    EndKind,
+    Ended,
+    Frame,
     FrameReader,
     Message,
     OutgoingFrame,
@@ -283,3 +287,23 @@ def test_sample_messages_are_consecutive_windows_wrapping_at_the_end():
     assert first == corpus[:size] and second == corpus[size:2 * size] and third == corpus[:size]
     with pytest.raises(ValueError, match="There is no sample data 'xml'"):
         sample_data.corpus("xml")
+
+
+# --- the bomb's judge: echoed or refused, never unanswered ---
+
+
+@pytest.mark.parametrize(("outcome", "passed", "warning", "phrase"), [
+    (Message(BINARY, bytes(64), 1), True, False, "The server echoed"),
+    (Frame(fin=True, rsv1=False, rsv2=False, rsv3=False, opcode=CLOSE, masked=False, masking_key=None, length=2,
+           payload=b"\x03\xf1", header=b""), True, False, "refused the 64-byte BINARY message"),
+    (Frame(fin=True, rsv1=False, rsv2=False, rsv3=False, opcode=CLOSE, masked=False, masking_key=None, length=2,
+           payload=b"\x03\xe8", header=b""), True, True, "neither echoed"),
+    (Ended(EndKind.CLOSED, "closed"), True, True, "closed the TCP connection"),
+    (None, False, False, "but the server sent nothing more within 5 s"),
+])
+def test_a_bomb_is_echoed_or_refused_and_silence_fails(outcome, passed, warning, phrase):
+    from WsComplianceLibrary.judges.frames import message_echoed_or_refused
+    from WsComplianceLibrary.wire.websocket.session import Expected
+
+    verdict = message_echoed_or_refused(Expected("echo", BINARY, bytes(64), 1), outcome, frozenset({1009}), 5.0)
+    assert (verdict.passed, verdict.warning) == (passed, warning) and phrase in verdict.message, verdict
