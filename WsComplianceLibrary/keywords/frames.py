@@ -203,6 +203,11 @@ class FrameKeywords:
         the payload's. ``chop`` writes the frame to TCP in pieces of that
         many bytes.
 
+        `Send Frame` never compresses: with permessage-deflate agreed,
+        ``rsv=4`` and ``payload_hex`` send any compressed bytes (corrupt
+        data, a stored block, BFINAL set), which are inflated and judged
+        as the server must.
+
         The frame is logged as sent. Frames are checked against the rules
         a server enforces on a client (RFC 6455 §5, §7.4, §8.1); the first
         one that breaks a rule is noted, for `Connection Should Be Failed`.
@@ -215,6 +220,7 @@ class FrameKeywords:
         | Send Frame | text | payload_hex=cebae1bdb9cf83cebcceb5 | fin=False |
         | Send Frame | continuation | payload_hex=f4908080 | fin=False |
         | Send Frame | binary | payload_hex=fe | repeat=65536 | chop=997 |
+        | Send Frame | text | payload_hex=010500faff48656c6c6f | rsv=4 |
         """
         data = arguments.payload(payload, payload_hex, repeat, length)
         outgoing = OutgoingFrame(arguments.opcode(opcode), data, fin, arguments.rsv_field(rsv), masked,
