@@ -9,6 +9,7 @@ from robotlibcore import DynamicCore
 from .context import ImportArgumentError, KeywordError, LibraryContext, flag, name_top_level_suite, time_in_seconds
 from .keywords import AssertionKeywords, ExchangeKeywords, RuleKeywords, TargetKeywords
 from .keywords.client import ClientKeywords
+from .keywords.compression import CompressionKeywords
 from .keywords.frames import FrameKeywords
 from .keywords.http2 import Http2Keywords
 from .version import __version__
@@ -145,6 +146,39 @@ class WsComplianceLibrary(DynamicCore):
     a MUST). `Receive Frame` and `Receive Message` return what arrived, for
     checks of your own.
 
+    = Compression =
+
+    `Open WebSocket` with ``extensions`` offers permessage-deflate (RFC
+    7692), as browsers do: ``permessage-deflate; client_max_window_bits``.
+    The server's answer is judged against the offers (at most one
+    permessage-deflate element, no unknown or duplicate parameters, window
+    values 8-15 without leading zeros, ``client_max_window_bits`` only when
+    offered, an offered ``server_no_context_takeover`` or
+    ``server_max_window_bits`` echoed) and the agreement is logged.
+    `Extension Should Be Agreed` makes a case N/A when the server declined;
+    `Agreed Parameters Should Be` checks the parameters;
+    `Extension Offer Should Be Declined` sends an offer a server must
+    decline.
+
+    Once agreed, `Send Message` and `Round Trips Should Be Echoed` compress
+    each message (raw DEFLATE with our agreed window, the ``00 00 ff ff``
+    tail stripped, RSV1 on the first frame, fragmented after compression;
+    ``compressed=False`` sends one as is), and `Send Frame` still sends any
+    RSV bits and any bytes. What the server sends is inflated with the
+    window and context takeover it agreed to, never beyond the connection's
+    ``max_message_size``, and these fail the test like any broken frame
+    rule: RSV1 on a control or continuation frame, data that does not
+    inflate, a back-reference farther than the agreed window, and a
+    reference to an earlier message after ``server_no_context_takeover``.
+
+    zlib accepts a back-reference that lands in output of the same inflate
+    call, so inflation goes in steps of the agreed window: a server that
+    uses a larger window than it agreed to is caught by data whose repeats
+    lie just beyond that window and a step (``data=window-probe`` in `Round
+    Trips Should Be Echoed`). ``data=json``, ``html``, ``image``,
+    ``literature`` and ``pdf`` send generated sample data of Autobahn's five
+    kinds.
+
     = WebSockets over HTTP/2 =
 
     Keywords tagged ``http2`` speak HTTP/2 (h2c with prior knowledge, or TLS
@@ -253,6 +287,7 @@ class WsComplianceLibrary(DynamicCore):
                 Http2Keywords(self._context),
                 frames,
                 self._client,
+                CompressionKeywords(self._context, frames),
             ]
         )
 

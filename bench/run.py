@@ -35,12 +35,14 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import resource
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -75,7 +77,9 @@ from bench.measure import (
     time_split,
 )
 from bench.servers import ServerProcess
+from WsComplianceLibrary import sample_data
 from WsComplianceLibrary.catalogue import Case
+from WsComplianceLibrary.catalogue.compression import AUTOBAHN_OFFER
 from WsComplianceLibrary.catalogue.handshake import CASES
 from WsComplianceLibrary.target import Target, parse_target
 from WsComplianceLibrary.wire.http1.request import build_upgrade_request, new_key
@@ -100,6 +104,11 @@ BULK_SIZE = 16 * 1024 * 1024
 """Bytes of each big message: the largest Autobahn sends (cases 9.1.6, 9.2.6) and the reader's default cap."""
 ROUND_TRIPS = 1000
 ROUND_TRIP_TEXT = "Hello, world!"
+COMPRESSED_SIZE = 128 * 1024
+"""Bytes of each compressed round trip's message: Autobahn's largest in sections 12 and 13."""
+COMPRESSED_ROUND_TRIPS = 200
+COMPRESSED_KINDS = (("text", "json"), ("binary", "image"))
+"""The compressed rows: the most and the least compressible sample data."""
 BULK_KEYWORDS = ("Send Message", "Message Should Be Echoed")
 """The keywords whose output.xml times make a bulk figure: sending and waiting for the echo, not opening."""
 
@@ -460,22 +469,30 @@ def bare_echoes(target: Target, opcode: int, unit: bytes, repeat: int, rounds: i
             payload = unit * repeat
             key = os.urandom(4)
             size = len(payload)
-            if size <= 125:
-                header = bytes((0x80 | opcode, 0x80 | size))
-            elif size <= 0xFFFF:
-                header = bytes((0x80 | opcode, 0x80 | 126)) + size.to_bytes(2, "big")
-            else:
-                header = bytes((0x80 | opcode, 0x80 | 127)) + size.to_bytes(8, "big")
-            connection.sendall(header + key)
+            connection.sendall(_masked_header(0x80 | opcode, size) + key)
             connection.sendall(mask(payload, key))
             echo, pending = _bare_message(connection, pending)
             if echo != payload:
                 raise RuntimeError(f"The server's echo differs from the {size}-byte message sent.")
         elapsed = time.perf_counter() - started
-        connection.sendall(closing_frame())
-        while connection.recv(65536):
-            pass
+        _close_and_drain(connection)
     return elapsed
+
+
+def _close_and_drain(connection: socket.socket) -> None:
+    """Send a Close 1000 and read until the server closes the TCP connection."""
+    connection.sendall(closing_frame())
+    while connection.recv(65536):
+        pass
+
+
+def _masked_header(first: int, size: int) -> bytes:
+    """A client frame's header up to its masking key: the ``first`` byte (FIN, RSV, opcode), MASK and the length."""
+    if size <= 125:
+        return bytes((first, 0x80 | size))
+    if size <= 0xFFFF:
+        return bytes((first, 0x80 | 126)) + size.to_bytes(2, "big")
+    return bytes((first, 0x80 | 127)) + size.to_bytes(8, "big")
 
 
 def _bare_message(connection: socket.socket, pending: bytearray) -> tuple[bytes, bytearray]:
@@ -579,6 +596,92 @@ def measure_bulk(repetitions: int, workspace: Workspace) -> list[Row]:
     return rows
 
 
+def bare_compressed_echoes(target: Target, kind: str, opcode: int, size: int, rounds: int,
+                           timeout: float = 30.0) -> float:
+    """Seconds for ``rounds`` compressed echoes of ``kind`` sample data, the same messages the keyword sends.
+
+    The loop offers Autobahn's offer (client_no_context_takeover), then for
+    each message compresses it with a fresh raw-DEFLATE compressor, strips
+    the sync tail, frames and masks it with RSV1, reads the echo and
+    inflates it with one decompressor kept across messages (the server's
+    context), and compares. The handshake and the Close are not timed.
+    """
+    request = build_upgrade_request("GET", target.path, target.authority, key=new_key(),
+                                    headers=[("Sec-WebSocket-Extensions", AUTOBAHN_OFFER)])
+    messages = sample_data.messages(kind, size)
+    with socket.create_connection((target.host, target.port), timeout=timeout) as connection:
+        connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        connection.sendall(request)
+        received = bytearray()
+        while b"\r\n\r\n" not in received:
+            received += connection.recv(65536)
+        head, _, rest = bytes(received).partition(b"\r\n\r\n")
+        pending = bytearray(rest)
+        # The window the server lets the client use (websockets names 12 bits), else the default 15.
+        named = re.search(rb"client_max_window_bits=(\d+)", head)
+        bits = int(named.group(1)) if named else 15
+        inflater = zlib.decompressobj(-15)
+        started = time.perf_counter()
+        for _, payload in zip(range(rounds), messages):
+            deflater = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -bits)
+            compressed = (deflater.compress(payload) + deflater.flush(zlib.Z_SYNC_FLUSH))[:-4]
+            key = os.urandom(4)
+            connection.sendall(_masked_header(0xC0 | opcode, len(compressed)) + key + mask(compressed, key))
+            echo, pending = _bare_message(connection, pending)
+            if inflater.decompress(echo + b"\x00\x00\xff\xff") != payload:
+                raise RuntimeError(f"The server's echo differs from the {size}-byte message sent.")
+        elapsed = time.perf_counter() - started
+        _close_and_drain(connection)
+    return elapsed
+
+
+def measure_compressed(repetitions: int, workspace: Workspace) -> list[Row]:
+    """Compressed round trips of 128 KiB through ``Round Trips Should Be Echoed``, against a bare loop doing the same.
+
+    The keyword's time is its elapsed time in output.xml (one call per
+    row, as each Autobahn 12.x and 13.x case makes); the bare loop
+    compresses, frames, masks, sends, reads and inflates the same messages
+    on a plain socket. The server is the reference server (websockets, which
+    agrees to permessage-deflate).
+    """
+    names = [f"Compressed {kind} {COMPRESSED_SIZE // 1024} KiB" for _, kind in COMPRESSED_KINDS]
+    lines = ["*** Settings ***", "Library    WsComplianceLibrary", "Suite Setup    Set Target URL    {url}", "",
+             "*** Test Cases ***"]
+    for name, (type_, kind) in zip(names, COMPRESSED_KINDS):
+        lines += [name, f"    Open WebSocket    extensions={AUTOBAHN_OFFER}",
+                  f"    Round Trips Should Be Echoed    {COMPRESSED_ROUND_TRIPS}    {type_}    data={kind}    "
+                  f"length={COMPRESSED_SIZE}", "    Close WebSocket"]
+    bare: list[list[float]] = [[] for _ in names]
+    keywords: list[list[float]] = [[] for _ in names]
+    with ServerProcess("reference") as server:
+        target = parse_target(server.urls[0])
+        suite = workspace.scratch / "compressed.robot"
+        suite.write_text("\n".join(lines).replace("{url}", server.urls[0]) + "\n")
+        command = workspace.robot("compressed", str(suite))
+        workspace.run(command)  # warm-up
+        for _ in range(repetitions):
+            for index, (type_, kind) in enumerate(COMPRESSED_KINDS):
+                opcode = TEXT if type_ == "text" else BINARY
+                bare[index].append(bare_compressed_echoes(target, kind, opcode, COMPRESSED_SIZE,
+                                                          COMPRESSED_ROUND_TRIPS))
+            _, failures = workspace.run(command)
+            if failures:
+                raise SystemExit(f"The compressed suite failed {failures} tests: see "
+                                 f"{workspace.scratch / 'compressed'}.")
+            result = ExecutionResult(str(workspace.scratch / "compressed" / "output.xml")).suite
+            for index, test in enumerate(result.tests):
+                keywords[index].append(keyword_seconds(test, ["Round Trips Should Be Echoed"]))
+    rows: list[Row] = []
+    for name, own, theirs in zip(names, keywords, bare):
+        label = f"compressed: {COMPRESSED_ROUND_TRIPS} round trips of {name.removeprefix('Compressed ')}"
+        ratio = Stats.of(k / b for k, b in zip(own, theirs))
+        rows += [Row(f"{label}: bare loop", Stats.of(theirs), "s"),
+                 Row(f"{label}: Round Trips Should Be Echoed", Stats.of(own), "s"),
+                 Row(f"{label}: keyword / bare loop", ratio, "x", f"<= {BULK_RATIO_TARGET}",
+                     ratio.median <= BULK_RATIO_TARGET)]
+    return rows
+
+
 def measure_parallel(repetitions: int, target_counts: Sequence[int], workspace: Workspace) -> list[Row]:
     """Serial against concurrent full-suite ``robot`` runs, one process per reference server.
 
@@ -673,8 +776,8 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     return arguments
 
 
-PARTS = ("handshake", "embedded", "silent", "parallel", "frames", "bulk", "mute")
-"""What ``--parts`` can pick: the handshake rows, then the frame rows (floor, bulk, silent after the handshake)."""
+PARTS = ("handshake", "embedded", "silent", "parallel", "frames", "bulk", "mute", "compressed")
+"""What ``--parts`` can pick: the handshake rows, the frame rows (floor, bulk, silent after the handshake), the compressed rows."""
 
 
 def main(argv: Sequence[str] = ()) -> int:
@@ -711,6 +814,8 @@ def main(argv: Sequence[str] = ()) -> int:
                                    area)
         if "bulk" in parts:
             rows += measure_bulk(arguments.repetitions, workspace)
+        if "compressed" in parts:
+            rows += measure_compressed(arguments.repetitions, workspace)
         if "mute" in parts:
             cases = frame_cases(frame_tests)
             chosen = sample_cases(cases, arguments.silent_per_family)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import asyncio
 import socket
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 
 from WsComplianceLibrary.wire.http1.request import accept_for_key
+from WsComplianceLibrary.wire.websocket import Event, FrameReader
 
 Behaviour = Callable[[socket.socket, bytes, threading.Event], None]
 
@@ -82,6 +83,26 @@ BEHAVIOURS: dict[str, Behaviour] = {
     "never-answer": never_answer,
     "answer-404": answer_404,
 }
+
+
+def client_events(conn: socket.socket, reader: FrameReader, stop: threading.Event) -> Iterator[Event]:
+    """Each frame and message the client sends, read with ``reader``, until it closes TCP or the server stops.
+
+    Reading also ends once the reader stopped at its size cap.
+    """
+    conn.settimeout(0.05)
+    while not stop.is_set() and reader.too_large is None:
+        event = reader.next_event()
+        if event is not None:
+            yield event
+            continue
+        try:
+            data = conn.recv(65536)
+        except TimeoutError:
+            continue
+        if not data:
+            return
+        reader.feed(data)
 
 
 class FixtureServer:

@@ -402,12 +402,20 @@ def test_the_bare_frame_loop_finishes_every_kind_of_probe_without_waiting_for_a_
     assert bare_echoes(target, BINARY, b"hi", 1, 50) < 1.0
 
 
+def test_the_bare_compressed_loop_echoes_the_keywords_messages_with_the_agreed_window(reference_server):
+    from bench.run import bare_compressed_echoes
+
+    target = parse_target(reference_server.url)
+    assert bare_compressed_echoes(target, "json", TEXT, 4096, 20) < 2.0
+    assert bare_compressed_echoes(target, "image", BINARY, 70000, 3) < 2.0
+
+
 def test_every_part_of_the_benchmark_has_its_measurement():
     import bench.run as run
 
-    assert run.PARTS == ("handshake", "embedded", "silent", "parallel", "frames", "bulk", "mute")
+    assert run.PARTS == ("handshake", "embedded", "silent", "parallel", "frames", "bulk", "mute", "compressed")
     for name in ("measure_target", "measure_embedded", "measure_silent", "measure_parallel", "measure_bulk",
-                 "frame_cases", "frame_test_ids", "frame_area", "handshake_area"):
+                 "measure_compressed", "frame_cases", "frame_test_ids", "frame_area", "handshake_area"):
         assert callable(getattr(run, name)), name
     assert run.parse_arguments(["--quick", "--parts", "frames", "bulk"]).parts == ["frames", "bulk"]
     assert run.parse_arguments([]).parts == list(run.PARTS)

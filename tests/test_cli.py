@@ -51,10 +51,10 @@ def wscompliance(outputdir: Path, *args: str) -> Run:
 
 
 FAMILY_AREAS = {family.name: family.suite.split("/")[0] for family in FAMILIES}
-RUN_CASES = [case for case in CASES if FAMILY_AREAS[case.family] not in ("frames", "client")]
+RUN_CASES = [case for case in CASES if FAMILY_AREAS[case.family] not in ("frames", "compression", "client")]
 """The cases the three-target run holds: the handshake and HTTP/2 areas (server targets never run the client area). Its fixture servers answer 101 and
 hang up 0.2 s later, so each of the 270 frame cases would only wait for that; tests/test_frame_suites.py
-covers the frame area."""
+and tests/test_compression_suites.py cover the frame and compression areas."""
 
 
 @pytest.fixture(scope="module")

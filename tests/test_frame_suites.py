@@ -17,7 +17,7 @@ import threading
 
 from robot.api import ExecutionResult, ResultVisitor
 from robotrun import run_robot
-from servers import AiohttpServer, FixtureServer, switching_protocols
+from servers import AiohttpServer, FixtureServer, client_events, switching_protocols
 
 from WsComplianceLibrary.catalogue import CASES, FAMILIES
 from WsComplianceLibrary.reference_http2 import Http2ReferenceServer
@@ -115,11 +115,12 @@ def with_verdict(collected: _Verdicts, verdict: str) -> set[str]:
     return {name for name, value in collected.verdicts.items() if value == verdict}
 
 
-def test_the_reference_server_passes_every_case_and_warns_only_where_websockets_says_so(embedded_run):
+def test_the_reference_server_passes_every_fast_case_and_warns_only_where_websockets_says_so(embedded_run):
+    # The slow section 9 runs in CI's step for the slow cases, whose exit code says it passed.
     collected = verdicts_of(embedded_run)
     collected.verdicts = {name: verdict for name, verdict in collected.verdicts.items() if name in FRAME_CASES}
     assert embedded_run.returncode == 0, embedded_run.console
-    assert set(collected.verdicts) == FRAME_CASES
+    assert set(collected.verdicts) == FAST_CASES
     assert with_verdict(collected, "FAIL") == set() and with_verdict(collected, "N/A") == set()
     warned = with_verdict(collected, "WARN")
     assert set(REFERENCE_WARNINGS) <= warned <= set(REFERENCE_WARNINGS) | REFERENCE_WARNINGS_BY_TIMING, (
@@ -165,19 +166,8 @@ def echo_without_checking(conn: socket.socket, head: bytes, stop: threading.Even
     which it drops the connection) and never fails the connection.
     """
     conn.sendall(switching_protocols(head))
-    reader = FrameReader(max_message_size=1 << 20)
-    conn.settimeout(0.05)
-    while not stop.is_set() and reader.too_large is None:
-        event = reader.next_event()
-        if event is None:
-            try:
-                data = conn.recv(65536)
-            except TimeoutError:
-                continue
-            if not data:
-                return
-            reader.feed(data)
-        elif isinstance(event, Message):
+    for event in client_events(conn, FrameReader(max_message_size=1 << 20), stop):
+        if isinstance(event, Message):
             conn.sendall(build_frame(event.opcode, event.payload, masked=False))
         elif isinstance(event, Frame) and event.opcode == PING:
             conn.sendall(build_frame(PONG, event.payload, masked=False))

@@ -10,16 +10,16 @@ drift apart, so adding a case is adding a few lines to an area's module.
 
 from __future__ import annotations
 
-from . import client, frames, handshake, http2
+from . import client, compression, frames, handshake, http2
 from .model import Case, Family, Recipe, Template
 
 __all__ = ["CASES", "FAMILIES", "Case", "Family", "Recipe", "Template", "case_by_id"]
 
 FAMILIES: tuple[Family, ...] = handshake.FAMILIES + http2.FAMILIES
-FAMILIES += frames.FAMILIES
+FAMILIES += frames.FAMILIES + compression.FAMILIES
 FAMILIES += client.FAMILIES
 CASES: tuple[Case, ...] = handshake.CASES + http2.CASES
-CASES += frames.CASES
+CASES += frames.CASES + compression.CASES
 CASES += client.CASES
 
 

@@ -136,6 +136,32 @@ def message_echoed(expected: Expected, outcome: Frame | Message | Ended | None, 
     return Verdict(False, f"Expected the echo of {wanted}, but the {peer} {describe_event(outcome, timeout)}.")
 
 
+def message_echoed_or_refused(expected: Expected, outcome: Frame | Message | Ended | None, codes: frozenset[int],
+                              timeout: float) -> Verdict:
+    """The message we sent is echoed, or refused with a Close carrying one of ``codes``; anything else within ``timeout`` warns.
+
+    A wait that ends with nothing decisive (the server neither echoes nor
+    closes) fails: a server must not leave a message it cannot take
+    unanswered. Another Close code, or the connection dropped without a
+    Close, passes with a warning (Autobahn's INFORMATIONAL).
+    """
+    wanted = describe_message(expected.opcode, expected.payload)
+    allowed = " or ".join(str(code) for code in sorted(codes))
+    if isinstance(outcome, Message):
+        return message_echoed(expected, outcome, timeout)
+    if isinstance(outcome, Frame) and outcome.opcode == CLOSE:
+        close = parse_close_payload(outcome.payload)
+        if close.code in codes:
+            return Verdict(True, f"The server refused {wanted} with {_describe_close(close)}.")
+        return Verdict(True, f"The server neither echoed {wanted} nor refused it with {allowed}: it "
+                             f"{describe_event(outcome, timeout)}.", warning=True)
+    if isinstance(outcome, Ended):
+        return Verdict(True, f"The server neither echoed {wanted} nor refused it with {allowed}: it "
+                             f"{describe_event(outcome, timeout)}.", warning=True)
+    return Verdict(False, f"Expected the echo of {wanted} or a Close with {allowed}, but the server "
+                          f"{describe_event(outcome, timeout)}.")
+
+
 def pong_answers(expected: Expected, outcome: Frame | Message | Ended | None, timeout: float,
                  later_pings: tuple[bytes, ...] = (), peer: Role = Role.SERVER) -> Verdict:
     """The next pong carries the payload of the oldest unanswered ping (RFC 6455 §5.5.3).

@@ -10,11 +10,15 @@ several keywords share gets its parser here.
 from __future__ import annotations
 
 import ast
+import itertools
+from collections.abc import Iterator
 from typing import Literal, Union, cast
 
+from .. import sample_data
 from ..context import KeywordError
 from ..wire.printable import printable
 from ..wire.websocket import BINARY, CLOSE, CONTINUATION, PING, PONG, TEXT
+from ..wire.websocket.deflate import DeflateOffer, DeflateParameters, NegotiationError, parse_offers, window_probe
 
 __all__ = [
     "HeaderArgument",
@@ -182,3 +186,28 @@ def fragment_size(size: int | None) -> int | None:
     if size is not None and size < 1:
         raise KeywordError(f"fragment_size is at least 1 byte, not {size}.")
     return size
+
+
+def extension_offers(extensions: str | None) -> list[DeflateOffer]:
+    """The permessage-deflate offers in an ``extensions`` cell (a ``Sec-WebSocket-Extensions`` value)."""
+    if extensions is None:
+        return []
+    try:
+        return parse_offers(extensions)
+    except NegotiationError as error:
+        raise KeywordError(f"extensions: {error} Nothing was sent.") from None
+
+
+def sample_messages(kind: str, length: int | None, agreed: DeflateParameters | None) -> Iterator[bytes]:
+    """Endless ``length``-byte messages of a sample-data ``kind``, or of the window probe for the server's window."""
+    if length is None or length < 1:
+        raise KeywordError(f"data={kind} needs length, the size of each message in bytes (at least 1).")
+    if kind == "window-probe":
+        if agreed is None:
+            raise KeywordError("data=window-probe needs permessage-deflate agreed: offer it with Open WebSocket's "
+                               "extensions argument.")
+        return itertools.repeat(window_probe(agreed.server_max_window_bits, length))
+    try:
+        return sample_data.messages(kind, length)
+    except ValueError as error:
+        raise KeywordError(str(error)) from None

@@ -11,10 +11,12 @@ socket), and asks a pure judge of :mod:`..judges.frames` for the verdict.
 
 from __future__ import annotations
 
+import itertools
 import time
 from datetime import timedelta
 from typing import cast
 
+from robot.api import logger
 from robot.api.exceptions import SkipExecution
 from robot.libraries.BuiltIn import BuiltIn, RobotNotRunningError
 from robotlibcore import keyword
@@ -63,6 +65,11 @@ class FrameKeywords:
         self._sessions: list[WebSocketSession] = []
 
     @property
+    def current_session(self) -> WebSocketSession:
+        """The session of the current connection (the last opened); fails in one sentence when there is none."""
+        return self._current
+
+    @property
     def _current(self) -> WebSocketSession:
         if not self._sessions:
             raise KeywordError("No WebSocket is open: call Open WebSocket first.")
@@ -86,7 +93,8 @@ class FrameKeywords:
     @keyword("Open WebSocket", tags=_TAGS)
     def open_websocket(self, path: str | None = None, headers: HeaderArgument = None,
                        timeout: timedelta | None = None,
-                       max_message_size: int = DEFAULT_MAX_MESSAGE_SIZE) -> WebSocketSession:
+                       max_message_size: int = DEFAULT_MAX_MESSAGE_SIZE,
+                       extensions: str | None = None) -> WebSocketSession:
         """Opens a WebSocket connection to the target with a correct handshake and returns the session.
 
         The handshake is the standard one with a fresh ``Sec-WebSocket-Key``;
@@ -102,6 +110,13 @@ class FrameKeywords:
         server (16 MiB by default, 16777216 bytes); it grows by itself to
         the largest message the case sends, so an echo always fits.
 
+        ``extensions`` is a ``Sec-WebSocket-Extensions`` offer, such as
+        browsers send (``permessage-deflate; client_max_window_bits``). The
+        server's answer is judged against the permessage-deflate offers in
+        it (RFC 7692 §7) and the agreement is logged; an answer breaking
+        §7 fails. Once agreed, `Send Message` compresses and what the
+        server sends is inflated and checked: see `Compression`.
+
         Fails in one sentence when the server does not answer ``101``. When
         the target is no WebSocket endpoint at all (even the endpoint probe's
         correct handshake is refused), frame cases are not applicable and
@@ -111,17 +126,26 @@ class FrameKeywords:
         | Open WebSocket |
         | Open WebSocket | path=/chat?room=1 | timeout=2s |
         | ${session} = | Open WebSocket | headers={"Origin": "http://127.0.0.1"} |
+        | Open WebSocket | extensions=permessage-deflate; client_max_window_bits |
         """
         target = self.ctx.require_target()
         wait = seconds(timeout, self.ctx.timeout)
         self._close_sessions_of_earlier_tests()
+        header_pairs = arguments.header_pairs(headers)
+        target_headers = self.ctx.target_headers()
+        if extensions is not None:
+            header_pairs = [*(header_pairs or []), ("Sec-WebSocket-Extensions", extensions)]
+        else:  # an offer written as a header, the case's or the target's, is judged the same way
+            extensions = next((value for name, value in [*(header_pairs or []), *target_headers]
+                               if name.lower() == "sec-websocket-extensions" and value is not None), None)
+        offers = arguments.extension_offers(extensions)
         try:
             request = build_upgrade_request("GET", target.path if path is None else path, target.authority,
-                                            headers=arguments.header_pairs(headers), key=new_key(),
-                                            target_headers=self.ctx.target_headers())
+                                            headers=header_pairs, key=new_key(), target_headers=target_headers)
         except RequestError as error:
             raise KeywordError(f"{error} Nothing was sent.") from None
-        connection = WebSocketConnection.open(target, request, wait, self.ctx.verify, max_message_size)
+        connection = WebSocketConnection.open(target, request, wait, self.ctx.verify, max_message_size,
+                                              extensions=extensions)
         log_exchange(connection.handshake)
         handshake = connection.handshake
         if not handshake.outcome.connected:
@@ -133,8 +157,15 @@ class FrameKeywords:
             report(Verdict(False, f"The server did not open a WebSocket connection: to '{request_line(handshake)}' "
                             f"it {describe(handshake)} instead of 101 Switching Protocols."))
         self.ctx.start_echo_probe()
-        session = WebSocketSession(connection, wait, _test_name())
+        session = WebSocketSession(connection, wait, _test_name(), extensions=extensions)
         self._sessions.append(session)
+        if connection.negotiation_error is not None:
+            report(Verdict(False, f"The server's answer to the extension offer '{extensions}' breaks the rules: "
+                                  f"{connection.negotiation_error}."))
+        if connection.deflate is not None:
+            logger.info(f"Agreed: {connection.deflate}.")
+        elif offers:
+            logger.info("The server declined every permessage-deflate offer.")
         silence = self.ctx.silence_problem()
         if silence:
             report(Verdict(False, silence))
@@ -191,6 +222,11 @@ class FrameKeywords:
         the payload's. ``chop`` writes the frame to TCP in pieces of that
         many bytes.
 
+        `Send Frame` never compresses: with permessage-deflate agreed,
+        ``rsv=4`` and ``payload_hex`` send any compressed bytes (corrupt
+        data, a stored block, BFINAL set), which are inflated and judged
+        as the server must.
+
         The frame is logged as sent. Frames are checked against the rules
         a server enforces on a client (RFC 6455 §5, §7.4, §8.1); the first
         one that breaks a rule is noted, for `Connection Should Be Failed`.
@@ -203,6 +239,7 @@ class FrameKeywords:
         | Send Frame | text | payload_hex=cebae1bdb9cf83cebcceb5 | fin=False |
         | Send Frame | continuation | payload_hex=f4908080 | fin=False |
         | Send Frame | binary | payload_hex=fe | repeat=65536 | chop=997 |
+        | Send Frame | text | payload_hex=010500faff48656c6c6f | rsv=4 |
         """
         data = arguments.payload(payload, payload_hex, repeat, length)
         if masked is None:
@@ -239,7 +276,8 @@ class FrameKeywords:
 
     @keyword(tags=_TAGS)
     def send_message(self, type: str, payload: str = "", repeat: int | None = 1, fragment_size: int | None = None,
-                     chop: int | None = None, payload_hex: str | None = None, length: int | None = None) -> None:
+                     chop: int | None = None, payload_hex: str | None = None, length: int | None = None,
+                     compressed: bool | None = None) -> None:
         """Sends a text or binary message, whole or in fragments, on the current connection.
 
         ``type`` is ``text`` or ``binary``. The payload is built as in
@@ -250,6 +288,10 @@ class FrameKeywords:
         frames, FIN is set on the last. ``chop`` writes each frame to TCP in
         pieces of that many bytes.
 
+        Once permessage-deflate is agreed, the message is compressed (RSV1
+        on its first frame, the compressed payload fragmented) unless
+        ``compressed=False``; ``compressed=True`` without an agreement fails.
+
         Large messages (Autobahn's 9.x cases send 16 MiB) are fine: only the
         first frames are logged one by one.
 
@@ -258,16 +300,28 @@ class FrameKeywords:
         | Send Message | binary | payload_hex=fe | repeat=65536 |
         | Send Message | text | * | repeat=4194304 | fragment_size=65536 |
         | Send Message | text | BAsd7&jh23 | length=16777216 |
+        | Send Message | text | Hello, world! | compressed=False |
         """
         opcode = arguments.message_opcode(type)
         data = arguments.payload(payload, payload_hex, repeat, length)
-        step = arguments.fragment_size(fragment_size) or len(data) or 1
+        self._send(self._message_frames(opcode, data, arguments.fragment_size(fragment_size), compressed), chop)
+
+    def _message_frames(self, opcode: int, data: bytes, fragment_size: int | None,
+                        compressed: bool | None = None) -> list[OutgoingFrame]:
+        """The frames of one message: compressed when agreed (unless ``compressed`` is false), then fragmented."""
+        compressor = self._current.state.compressor
+        if compressed and compressor is None:
+            raise KeywordError("compressed=True needs permessage-deflate agreed: offer it with Open WebSocket's "
+                               "extensions argument.")
+        rsv = 0
+        if compressor is not None and compressed is not False:
+            data, rsv = compressor.compress(data), 4
+        step = fragment_size or len(data) or 1
         starts = range(0, len(data), step) if data else range(1)
         masked = self._current.masks
-        frames = [OutgoingFrame(opcode if index == 0 else CONTINUATION, data[start:start + step],
-                                fin=start + step >= len(data), masked=masked)
-                  for index, start in enumerate(starts)]
-        self._send(frames, chop)
+        return [OutgoingFrame(opcode if index == 0 else CONTINUATION, data[start:start + step],
+                              fin=start + step >= len(data), rsv=rsv if index == 0 else 0, masked=masked)
+                for index, start in enumerate(starts)]
 
     @keyword(tags=_TAGS)
     def send_ping(self, payload: str = "", repeat: int | None = 1, chop: int | None = None,
@@ -419,14 +473,49 @@ class FrameKeywords:
             report(verdict)
 
     @keyword(tags=_ASSERTION_TAGS)
+    def message_should_be_echoed_or_refused(self, code: int | str = int(CloseCode.MESSAGE_TOO_BIG),
+                                            timeout: timedelta | None = None) -> None:
+        """Fails unless the server echoes the oldest message not echoed yet, or refuses it with a Close with ``code``.
+
+        For a message a server may find too big, such as a decompression
+        bomb: the echo (type and payload equal) or a Close with ``code``
+        (1009 by default; ``1009 or 1008`` lists several) passes. Another
+        Close code, or the connection dropped without a Close, passes with a
+        warning; silence for ``timeout`` fails.
+
+        Example:
+        | Send Message | binary | payload_hex=00 | length=33554432 |
+        | Message Should Be Echoed Or Refused | 1009 | timeout=10s |
+        """
+        codes = arguments.close_codes(code)
+        wait = self._wait(timeout)
+        with self._current.logging_budget() as session:
+            expected = next(iter(session.state.owed("echo")), None)
+            if expected is None:
+                raise KeywordError("No message sent on this connection is waiting for its echo: send one with "
+                                   "Send Message first.")
+            observation, _ = session.wait_for(lambda event: isinstance(event, Message), wait)
+            outcome = None if observation is None else observation.event
+            if isinstance(outcome, Message):
+                session.state.expected.remove(expected)
+            report(judge.message_echoed_or_refused(expected, outcome, codes, wait))
+
+    @keyword(tags=_ASSERTION_TAGS)
     def round_trips_should_be_echoed(self, count: int, type: str, payload: str = "", repeat: int | None = 1,
                                      payload_hex: str | None = None, length: int | None = None,
-                                     timeout: timedelta | None = None) -> None:
+                                     timeout: timedelta | None = None, data: str | None = None,
+                                     fragment_size: int | None = None) -> None:
         """Sends ``count`` messages one at a time, each after the echo of the one before, and fails at the first not echoed.
 
-        Autobahn's 9.7 and 9.8 (round trips of small messages). ``type``
-        and the payload are as in `Send Message`; ``timeout`` bounds each
-        round trip. One keyword call for all of them, so the time measured
+        Autobahn's 9.7 and 9.8 (round trips of small messages), 12.x and
+        13.x (compressed round trips). ``type`` and the payload are as in
+        `Send Message`, compressed once permessage-deflate is agreed, and
+        fragmented with ``fragment_size``; ``timeout`` bounds each round
+        trip. ``data`` sends ``length``-byte slices of generated sample
+        data instead, one slice after the other: ``json`` or ``html``
+        (text), ``image``, ``literature`` or ``pdf`` (binary, Autobahn's
+        kinds), or ``window-probe``, data whose repeats lie just beyond the
+        server's agreed window (see `Compression`). One keyword call for all of them, so the time measured
         is the server's and the library's, not Robot's per-keyword cost; the
         first frames each way are logged one by one, the rest counted, and a
         last line gives the round trips made and their time.
@@ -435,16 +524,21 @@ class FrameKeywords:
         | Open WebSocket |
         | Round Trips Should Be Echoed | 1000 | text | * | length=64 |
         | Round Trips Should Be Echoed | 1000 | binary | payload_hex=fe | length=4096 |
+        | Round Trips Should Be Echoed | 1000 | text | data=json | length=16384 | fragment_size=256 |
         """
         opcode = arguments.message_opcode(type)
         if count < 1:
             raise KeywordError(f"count is at least 1, not {count}.")
-        data = arguments.payload(payload, payload_hex, repeat, length)
+        state = self._current.state
+        messages = arguments.sample_messages(data, length, state.deflate) if data is not None else \
+            itertools.repeat(arguments.payload(payload, payload_hex, repeat, length))
+        step = arguments.fragment_size(fragment_size)
         wait = self._echo_wait(timeout)
         started = time.monotonic()
+        sent = b""
         with self._current.logging_budget() as session:
-            for index in range(count):
-                session.send([OutgoingFrame(opcode, data, masked=session.masks)])
+            for index, sent in zip(range(count), messages):
+                session.send(self._message_frames(opcode, sent, step))
                 expected = next(iter(session.state.owed("echo")), None)
                 if expected is None:
                     stopped = session.state.why_not_sending() or "the message was not sent"
@@ -462,8 +556,9 @@ class FrameKeywords:
                     raise SkipExecution(f"Not applicable: the target does not echo: {problem}.")
                 report(Verdict(False, f"Round trip {index + 1} of {count}: {verdict.message}"))
         elapsed = time.monotonic() - started
-        report(Verdict(True, f"The {session.peer} echoed all {count} round trips of {describe_message(opcode, data)} "
-                       f"in {elapsed:.3f} s ({elapsed / count * 1000:.3f} ms each)."))
+        what = f"{len(sent)}-byte {data} messages" if data is not None else describe_message(opcode, sent)
+        report(Verdict(True, f"The {session.peer} echoed all {count} round trips of {what} "
+                             f"in {elapsed:.3f} s ({elapsed / count * 1000:.3f} ms each)."))
 
     @keyword(tags=_ASSERTION_TAGS)
     def pong_should_answer_ping(self, timeout: timedelta | None = None) -> None:

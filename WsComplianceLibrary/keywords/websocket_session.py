@@ -58,11 +58,14 @@ class WebSocketSession:
     yet (its inbox), how the connection ended.
     """
 
-    def __init__(self, connection: WebSocketConnection, timeout: float, test: str, role: Role = Role.CLIENT) -> None:
+    def __init__(self, connection: WebSocketConnection, timeout: float, test: str, role: Role = Role.CLIENT,
+                 extensions: str | None = None) -> None:
         self.connection = connection
+        self.extensions = extensions
+        """The ``Sec-WebSocket-Extensions`` offer the handshake made, if any."""
         self.timeout = timeout
         self.test = test
-        self.state = Session(role)
+        self.state = Session(role, deflate=connection.deflate)
         self.masking_keys_received: list[bytes | None] = []
         """The masking key of each frame the peer sent, in order (``None`` for an unmasked one), the first thousand."""
         self._logged = {"sent": 0, "received": 0}
@@ -151,7 +154,8 @@ class WebSocketSession:
                         f"{sent.violation.summary()}.")
         # Let the server echo anything we send, however large (the cap guards against endless announced lengths).
         reader = self.connection.reader
-        reader.max_message_size = max(reader.max_message_size, len(outgoing.payload))
+        size = len(outgoing.payload) if sent.message is None else len(sent.message.payload)
+        reader.max_message_size = max(reader.max_message_size, size)
         return sent.data, sent.violation is not None
 
     def send_in_parts(self, outgoing: OutgoingFrame, parts: list[bytes], pause: float) -> None:
@@ -238,8 +242,9 @@ class WebSocketSession:
         elif isinstance(event, Message):
             if self._messages_logged < FRAMES_LOGGED:
                 self._messages_logged += 1
+                compressed = ", compressed" if event.compressed else ""
                 logger.info(f"Received {describe_message(event.opcode, event.payload)} in {event.frame_count} "
-                            f"frame{'' if event.frame_count == 1 else 's'}.")
+                            f"frame{'' if event.frame_count == 1 else 's'}{compressed}.")
         else:
             self._log_frame(event, "received")
             if len(self.masking_keys_received) < MASKING_KEYS_KEPT:  # a flood must not grow it without end

@@ -19,6 +19,7 @@ import time
 from ..target import Target
 from ..wire.http1.response import Outcome, Response
 from ..wire.websocket import DEFAULT_MAX_MESSAGE_SIZE, EndKind, Ended, Event, FrameReader
+from ..wire.websocket.deflate import DeflateParameters, NegotiationError, agree
 from .connection import Deadline, connect
 from .http1 import exchange_on
 
@@ -34,6 +35,10 @@ class WebSocketConnection:
     :class:`~..wire.http1.response.Response` (status, headers, raw bytes)
     for judging and logging; :attr:`reader` holds the violations the
     server's frames committed. ``timeout`` is the default for each wait.
+    :attr:`deflate` is the permessage-deflate agreement read from the
+    handshake, or ``None``; :attr:`negotiation_error` says in one clause
+    why the server's ``Sec-WebSocket-Extensions`` answer could not be
+    taken (the frames are then read as if nothing was agreed).
     """
 
     def __init__(self, target: Target, handshake: Response, reader: FrameReader, timeout: float,
@@ -46,6 +51,8 @@ class WebSocketConnection:
         self.timeout = timeout
         self._sock: socket.socket | None = None
         self._ended: Ended | None = None
+        self.deflate: DeflateParameters | None = None
+        self.negotiation_error: str | None = None
 
     @classmethod
     def open(
@@ -56,6 +63,7 @@ class WebSocketConnection:
         verify: bool = True,
         max_message_size: int = DEFAULT_MAX_MESSAGE_SIZE,
         negotiated_rsv: tuple[int, ...] = (),
+        extensions: str | None = None,
     ) -> WebSocketConnection:
         """Connect to ``target``, send the handshake ``request`` and read the answer's header block.
 
@@ -65,6 +73,9 @@ class WebSocketConnection:
         the caller's job. Otherwise the socket is already closed and every
         wait returns :attr:`EndKind.NOT_OPEN`. ``max_message_size`` and
         ``negotiated_rsv`` configure the :class:`FrameReader`.
+        ``extensions`` is the ``Sec-WebSocket-Extensions`` value the
+        request offers: the answer is judged against it before any frame
+        is read.
         """
         started = time.monotonic()
         deadline = Deadline(started + timeout, timeout)
@@ -82,6 +93,7 @@ class WebSocketConnection:
         finally:
             handshake.elapsed = time.monotonic() - started
         if handshake.outcome is Outcome.ANSWERED and handshake.status == 101:
+            connection._negotiate(extensions or "", max_message_size, negotiated_rsv)
             connection.reader.feed(handshake.trailing)
         else:
             connection._end(EndKind.NOT_OPEN, f"No WebSocket connection: {_handshake_failure(handshake)}.")
@@ -99,6 +111,14 @@ class WebSocketConnection:
         connection = cls(target, handshake, reader, timeout, peer="client")
         connection._sock = sock
         return connection
+
+    def _negotiate(self, offered: str, max_message_size: int, negotiated_rsv: tuple[int, ...]) -> None:
+        try:
+            self.deflate = agree(offered, self.handshake.headers.get_all("Sec-WebSocket-Extensions"))
+        except NegotiationError as error:
+            self.negotiation_error = str(error)
+        if self.deflate is not None:
+            self.reader = FrameReader(max_message_size, negotiated_rsv, deflate=self.deflate)
 
     @property
     def is_open(self) -> bool:

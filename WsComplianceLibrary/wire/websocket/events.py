@@ -16,11 +16,16 @@ __all__ = ["EndKind", "Ended", "Message"]
 
 @dataclass(frozen=True, repr=False)
 class Message:
-    """A completed data message: its opcode (TEXT or BINARY), its payload and how many frames carried it."""
+    """A completed data message: its opcode (TEXT or BINARY), its payload and how many frames carried it.
+
+    ``compressed`` marks a permessage-deflate message; ``payload`` is then
+    what it inflated to.
+    """
 
     opcode: int
     payload: bytes
     frame_count: int
+    compressed: bool = False
 
     @property
     def text(self) -> str:
@@ -28,7 +33,9 @@ class Message:
         return self.payload.decode("utf-8", errors="replace")
 
     def __repr__(self) -> str:
-        return f"<Message {opcode_name(self.opcode)}, {len(self.payload)} bytes in {self.frame_count} frames>"
+        compressed = ", compressed" if self.compressed else ""
+        return (f"<Message {opcode_name(self.opcode)}, {len(self.payload)} bytes in {self.frame_count} "
+                f"frames{compressed}>")
 
 
 class EndKind(str, enum.Enum):

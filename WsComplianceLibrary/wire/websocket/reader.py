@@ -21,6 +21,7 @@ from typing import Union
 
 from ..printable import printable
 from .close import ClosePayload, parse_close_payload
+from .deflate import DeflateParameters
 from .events import Message
 from .frames import CLOSE, CONTINUATION, Frame, mask, opcode_name
 from .rules import BrokenRule, FrameRules, Role
@@ -60,7 +61,9 @@ class FrameReader:
     peer closes, and :meth:`next_event` until it returns ``None``.
     ``negotiated_rsv`` names the RSV bits (1, 2, 3) an extension
     negotiated in the handshake gave a meaning to; any other set bit is a
-    violation. The rules are :class:`~.rules.FrameRules`' for ``sender``.
+    violation. ``deflate`` is the permessage-deflate agreement, if any:
+    compressed messages are inflated, never beyond ``max_message_size``.
+    The rules are :class:`~.rules.FrameRules`' for ``sender``.
 
     Where the server breaks a rule, reading goes on: a masked frame is
     unmasked with its key, a frame after the Close frame is still read, and
@@ -73,9 +76,10 @@ class FrameReader:
         max_message_size: int = DEFAULT_MAX_MESSAGE_SIZE,
         negotiated_rsv: tuple[int, ...] = (),
         sender: Role = Role.SERVER,
+        deflate: DeflateParameters | None = None,
     ) -> None:
+        self.rules = FrameRules(sender, negotiated_rsv, deflate, max_message_size)
         self.max_message_size = max_message_size
-        self.rules = FrameRules(sender, negotiated_rsv)
         self.violations: list[str] = []
         """One sentence per rule the server broke, in the order seen."""
         self.too_large: str | None = None
@@ -86,6 +90,17 @@ class FrameReader:
         self._buffer = bytearray()
         self._events: deque[Event] = deque()
         self._header: _Header | None = None
+
+    @property
+    def max_message_size(self) -> int:
+        """The largest frame or message kept, compressed or inflated; may be raised while reading."""
+        return self._max_message_size
+
+    @max_message_size.setter
+    def max_message_size(self, size: int) -> None:
+        self._max_message_size = size
+        if self.rules.inflater is not None:
+            self.rules.inflater.max_size = size
 
     @property
     def pending_bytes(self) -> int:
@@ -170,8 +185,10 @@ class FrameReader:
             opcode=header.opcode, masked=header.masking_key is not None, masking_key=header.masking_key,
             length=header.length, payload=payload, header=header.raw,
         ))
-        broken, message = self.rules.take_payload(header.fin, header.opcode, payload)
+        broken, message = self.rules.take_payload(header.fin, header.opcode, payload, header.rsv)
         self._violate(header, broken)
+        if self.rules.too_large is not None:
+            self._stop(f"{header.where()} completes {self.rules.too_large}; reading stopped there.")
         if header.opcode == CLOSE and self.close is None:
             self.close = parse_close_payload(payload)
         if message is not None:

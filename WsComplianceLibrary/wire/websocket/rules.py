@@ -9,11 +9,18 @@ names every rule they break, as the receiving endpoint must check them
 our frames the peer must fail the connection for. Swapping the roles is
 all it takes to judge a client.
 
+With permessage-deflate agreed (RFC 7692) the checker also inflates each
+compressed message, bounded, with the sender's agreed window and context
+takeover: RSV1 on a control or continuation frame, data that does not
+inflate, a window larger than agreed and context kept after agreeing not
+to are rules like the others, and the UTF-8 rule applies to the inflated
+text.
+
 Where a new rule goes: a rule a frame's header breaks goes into
 :meth:`FrameRules._header_rules`; a rule on a payload (Close bodies, the
-UTF-8 of text messages) into :meth:`FrameRules.take_payload`. Each is one
-:class:`BrokenRule`: a clause naming the RFC section, and the close code
-the receiver fails the connection with.
+UTF-8 of text messages, compressed data) into :meth:`FrameRules.take_payload`.
+Each is one :class:`BrokenRule`: a clause naming the RFC section, and the
+close code the receiver fails the connection with.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from dataclasses import dataclass
 
 from ..printable import printable
 from .close import CloseCode, is_valid_close_code, parse_close_payload
+from .deflate import DeflateParameters, InflateError, Inflater
 from .events import Message
 from .frames import BINARY, CLOSE, CONTINUATION, MAX_CONTROL_PAYLOAD, TEXT, is_control, opcode_name
 from .utf8 import Utf8Validator
@@ -76,12 +84,14 @@ def shortest_length_form(length: int) -> int:
 class OpenMessage:
     """A data message whose last frame has not been taken yet: its type, its parts so far, its UTF-8 state."""
 
-    def __init__(self, opcode: int, first_frame: int) -> None:
+    def __init__(self, opcode: int, first_frame: int, compressed: bool = False) -> None:
         self.opcode = opcode
         self.first_frame = first_frame
+        self.compressed = compressed
         self.parts: list[bytes] = []
         self.size = 0
-        self.validator = Utf8Validator() if opcode == TEXT else None
+        # Compressed text is checked once inflated, whole.
+        self.validator = Utf8Validator() if opcode == TEXT and not compressed else None
 
     def add(self, payload: bytes) -> None:
         self.parts.append(payload)
@@ -97,7 +107,11 @@ class FrameRules:
     ``sender`` is the role of the endpoint that sends the frames: a
     client MUST mask every frame, a server MUST NOT. ``negotiated_rsv``
     names the RSV bits (1, 2, 3) an extension negotiated in the handshake
-    gave a meaning to; any other set bit breaks §5.2.
+    gave a meaning to; any other set bit breaks §5.2. ``deflate`` is the
+    permessage-deflate agreement, if any: RSV1 then marks a compressed
+    message on its first frame only, and compressed messages are inflated
+    with the ``sender``'s agreed window and takeover, to at most
+    ``max_inflated`` bytes (:attr:`too_large` says when one went beyond).
 
     For each frame call :meth:`check_header`, then :meth:`take_payload`.
     Both return the rules broken, in a fixed order, and never raise: a
@@ -106,9 +120,15 @@ class FrameRules:
     a new one), so the rules of the frames after it are named too.
     """
 
-    def __init__(self, sender: Role, negotiated_rsv: Iterable[int] = ()) -> None:
+    def __init__(self, sender: Role, negotiated_rsv: Iterable[int] = (), deflate: DeflateParameters | None = None,
+                 max_inflated: int | None = None) -> None:
         self.sender = sender
         self.negotiated_rsv = tuple(negotiated_rsv)
+        self.deflate = deflate
+        self.inflater = None if deflate is None else Inflater(
+            deflate.window_bits(sender), deflate.no_context_takeover(sender), max_inflated)
+        self.too_large: str | None = None
+        """Why the last message was not taken: it inflated to more than ``max_inflated`` bytes."""
         self.frames = 0
         """Frames checked so far; the frame being checked is number ``frames``."""
         self.close_frame: int | None = None
@@ -149,7 +169,16 @@ class FrameRules:
         if self.sender is Role.SERVER and masking_key is not None:
             yield (f"the server masked it (key {printable(masking_key)}), but a server MUST NOT mask the frames "
                    "it sends (RFC 6455 §5.1)")
-        unnegotiated = [f"RSV{bit}" for bit in (1, 2, 3) if rsv & (8 >> bit) and bit not in self.negotiated_rsv] \
+        negotiated = self.negotiated_rsv
+        if self.deflate is not None:
+            if opcode in (TEXT, BINARY):
+                negotiated = (*negotiated, 1)
+            elif rsv & 4:
+                kind = "control" if is_control(opcode) else "continuation"
+                yield (f"RSV1 is set on a {kind} frame, but permessage-deflate sets it only on the first frame of a "
+                       "compressed message (RFC 7692 §6.1)")
+                rsv &= 3
+        unnegotiated = [f"RSV{bit}" for bit in (1, 2, 3) if rsv & (8 >> bit) and bit not in negotiated] \
             if rsv else []
         if unnegotiated:
             verb = "are" if len(unnegotiated) > 1 else "is"
@@ -176,20 +205,22 @@ class FrameRules:
             yield (f"a new {opcode_name(opcode)} frame while the {opcode_name(self.message.opcode)} message "
                    f"begun in frame {self.message.first_frame} is unfinished (RFC 6455 §5.4)")
 
-    def take_payload(self, fin: bool, opcode: int, payload: bytes) -> tuple[list[BrokenRule], Message | None]:
-        """Follow the payload of the frame whose header was checked last.
+    def take_payload(self, fin: bool, opcode: int, payload: bytes, rsv: int = 0
+                     ) -> tuple[list[BrokenRule], Message | None]:
+        """Follow the payload of the frame whose header (with RSV field ``rsv``) was checked last.
 
         Returns the rules it breaks (a Close body, the UTF-8 of a text
-        message, checked fragment by fragment) and the message it
-        completes, if any. A continuation frame with nothing to continue
-        is dropped.
+        message, checked fragment by fragment, compressed data) and the
+        message it completes, if any, inflated. A continuation frame with
+        nothing to continue is dropped, and so is a compressed message that
+        does not inflate.
         """
         if opcode == CLOSE:
             if self.close_frame is None:
                 self.close_frame = self.frames
             return _close_rules(payload), None
         if opcode in (TEXT, BINARY):
-            self.message = OpenMessage(opcode, self.frames)
+            self.message = OpenMessage(opcode, self.frames, self.deflate is not None and bool(rsv & 4))
         elif opcode != CONTINUATION or self.message is None:
             return [], None
         message = self.message
@@ -207,7 +238,33 @@ class FrameRules:
         if not fin:
             return broken, None
         self.message = None
+        if message.compressed:
+            return self._inflated(message)
         return broken, Message(message.opcode, message.joined(), len(message.parts))
+
+    def _inflated(self, message: OpenMessage) -> tuple[list[BrokenRule], Message | None]:
+        """The rules a compressed ``message`` breaks once inflated, and the message (``None`` if it did not inflate)."""
+        assert self.inflater is not None
+        try:
+            plain = self.inflater.inflate(message.joined())
+        except InflateError as error:
+            if error.too_large:
+                self.too_large = f"the message begun in frame {message.first_frame}: {error}"
+                return [], None
+            return [BrokenRule(f"the compressed message begun in frame {message.first_frame}: {error}")], None
+        broken = []
+        if message.opcode == TEXT:
+            validator = Utf8Validator()
+            invalid_at = validator.feed(plain)
+            if invalid_at is None:
+                invalid_at = validator.finish()
+            if invalid_at is not None:
+                shown = printable(plain[invalid_at:invalid_at + _SHOWN])
+                broken.append(BrokenRule(
+                    f"the inflated payload is not valid UTF-8 from byte {invalid_at} on ({shown}) "
+                    "(RFC 6455 §5.6, §8.1; RFC 7692 §6)",
+                    CloseCode.INVALID_FRAME_PAYLOAD_DATA, message.first_frame))
+        return broken, Message(message.opcode, plain, len(message.parts), compressed=True)
 
 
 def _close_rules(payload: bytes) -> list[BrokenRule]:

@@ -28,6 +28,7 @@ from typing import Literal, Union
 
 from ..printable import printable
 from .close import close_payload, is_valid_close_code, parse_close_payload
+from .deflate import Compressor, DeflateParameters
 from .events import Ended, Message
 from .frames import CLOSE, PING, PONG, Frame, OutgoingFrame, is_control, opcode_name
 from .rules import BrokenRule, FrameRules, Role
@@ -99,11 +100,15 @@ class Observation:
 
 @dataclass(frozen=True)
 class SentFrame:
-    """A frame :meth:`Session.send` accounted for: its bytes, the frame as the peer reads it, the rule it breaks."""
+    """A frame :meth:`Session.send` accounted for: its bytes, the frame as the peer reads it, the rule it breaks.
+
+    ``message`` is the message the frame completes, if any (inflated, when compressed).
+    """
 
     data: bytes
     frame: Frame
     violation: SentViolation | None
+    message: Message | None = None
 
 
 @dataclass(frozen=True)
@@ -125,14 +130,23 @@ class Session:
 
     ``negotiated_rsv`` names the RSV bits (1, 2, 3) an extension negotiated
     in the handshake gave a meaning to, on our frames as on the peer's.
+    ``deflate`` is the permessage-deflate agreement, if any: our
+    :attr:`compressor` compresses with our side's agreed window and
+    takeover, and our compressed messages are inflated to know what the
+    peer must echo and which of them it must fail the connection for.
     Frames we send after our Close frame are counted but not checked: the
     peer must ignore them (RFC 6455 §5.5.1), not fail the connection.
     """
 
-    def __init__(self, role: Role = Role.CLIENT, negotiated_rsv: tuple[int, ...] = ()) -> None:
+    def __init__(self, role: Role = Role.CLIENT, negotiated_rsv: tuple[int, ...] = (),
+                 deflate: DeflateParameters | None = None) -> None:
         self.role = role
-        self.rules = FrameRules(role, negotiated_rsv)
+        self.deflate = deflate
+        self.rules = FrameRules(role, negotiated_rsv, deflate)
         """The rules on our frames, as the peer checks them."""
+        self.compressor = None if deflate is None else Compressor(
+            deflate.window_bits(role), deflate.no_context_takeover(role))
+        """What compresses our messages, once permessage-deflate was agreed."""
         self.frames_sent = 0
         self.frame_times: list[float] = []
         """When each of our frames was accounted for, in order."""
@@ -165,11 +179,12 @@ class Session:
         self.frames_sent += 1
         self.frame_times.append(at)
         violation = None
+        completed = None
         if not self.close_sent:
             broken = self.rules.check_header(
                 fin=outgoing.fin, rsv=outgoing.rsv, opcode=outgoing.opcode, masking_key=frame.masking_key,
                 length=frame.length, length_form=frame.length_form, payload_size=len(outgoing.payload))
-            more, completed = self.rules.take_payload(outgoing.fin, outgoing.opcode, outgoing.payload)
+            more, completed = self.rules.take_payload(outgoing.fin, outgoing.opcode, outgoing.payload, outgoing.rsv)
             broken += more
             if broken:
                 violation = self._violation(outgoing, broken[0])
@@ -181,7 +196,7 @@ class Session:
         if outgoing.opcode == CLOSE and not self.close_sent:
             self.close_sent = True
             self.close_code_sent = parse_close_payload(outgoing.payload).code
-        return SentFrame(data, frame, violation)
+        return SentFrame(data, frame, violation, completed)
 
     def _violation(self, outgoing: OutgoingFrame, rule: BrokenRule) -> SentViolation:
         flags = [opcode_name(outgoing.opcode)] + ([] if outgoing.fin else ["FIN clear"])
