@@ -674,14 +674,15 @@ class FrameKeywords:
             raise KeywordError("Server Should Close Cleanly judges a server closing; a client's connection is "
                                "closed with Client Should Close Cleanly.")
         wait = self._wait(timeout)
-        with self._current.logging_budget() as session:
+        deadline = Deadline.after(wait)
+        with self._current.logging_budget() as session, session.writes_within(deadline):
             state = session.state
             if not state.close_sent:
                 session.read_what_arrived(0.0)
                 if state.peer_close is None and state.end is None:
                     session.send([OutgoingFrame(CLOSE, close_payload(code), masked=session.masks)])
-            deadline = Deadline.after(wait)
-            observation, _ = session.wait_for(lambda event: isinstance(event, Frame) and event.opcode == CLOSE, wait)
+            observation, _ = session.wait_for(lambda event: isinstance(event, Frame) and event.opcode == CLOSE,
+                                              deadline.remaining())
             close = None
             tcp_end: Ended | None = None
             if observation is not None and isinstance(observation.event, Frame):

@@ -64,6 +64,9 @@ class WebSocketSession:
         self.extensions = extensions
         """The ``Sec-WebSocket-Extensions`` offer the handshake made, if any."""
         self.timeout = timeout
+        self.write_deadline: Deadline | None = None
+        """The end of the keyword call under way when it bounds every write, automatic answers included (see
+        :meth:`writes_within`); ``None``: each write gets :attr:`timeout`."""
         self.test = test
         self.state = Session(role, deflate=connection.deflate)
         self.masking_keys_received: list[bytes | None] = []
@@ -101,6 +104,21 @@ class WebSocketSession:
                 if count:
                     logger.info(f"... and {count} more frames {direction} ({size} bytes of payload), not logged "
                                 "one by one.")
+
+    @contextmanager
+    def writes_within(self, deadline: Deadline) -> Iterator[WebSocketSession]:
+        """Bound every write inside the block by ``deadline``, so a keyword that has one timeout keeps to it.
+
+        A server that floods Pings and never reads fills the socket's send
+        buffer with our Pongs; without this bound the next write (a Pong or
+        our Close) would wait a whole timeout of its own before the keyword's
+        wait begins.
+        """
+        self.write_deadline = deadline
+        try:
+            yield self
+        finally:
+            self.write_deadline = None
 
     def _log_frame(self, frame: Frame, direction: Literal["sent", "received"]) -> None:
         if self._logged[direction] < FRAMES_LOGGED:
@@ -202,7 +220,8 @@ class WebSocketSession:
         batch.clear()
         if self.state.write_failure is not None:
             return
-        failure = self.connection.send(data, chop_size=chop, timeout=self.timeout)
+        timeout = self.timeout if self.write_deadline is None else min(self.timeout, self.write_deadline.remaining())
+        failure = self.connection.send(data, chop_size=chop, timeout=timeout)
         if failure is not None:
             self.state.write_failure = failure
             logger.info(f"Writing stopped: {failure.detail}")
