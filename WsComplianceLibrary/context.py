@@ -33,7 +33,7 @@ _PROBES = ThreadPoolExecutor(max_workers=3, thread_name_prefix="ws-endpoint-prob
 __all__ = [
     "ECHO_GRACE", "ECHO_PROBE_TEXT", "SETTINGS_HINT", "TARGET_NAME_RULE", "ImportArgumentError", "KeywordError", "LibraryContext",
     "flag", "is_usable_target_name", "name_top_level_suite", "probe_echo", "seconds", "set_suite_metadata",
-    "suite_connection_settings", "suite_handshake_settings", "suite_settings", "time_in_seconds",
+    "suite_connection_settings", "suite_handshake_settings", "suite_settings", "test_name", "time_in_seconds",
 ]
 
 TARGET_NAME_RULE = "1 to 64 letters, digits, '_' or '-', starting with a letter or digit"
@@ -193,6 +193,14 @@ def name_top_level_suite(name: str) -> None:
     context = EXECUTION_CONTEXTS.current
     if context is not None and context.suite.parent is None:
         context.suite.name = name
+
+
+def test_name() -> str:
+    """The name of the running test; empty outside a test or outside Robot (a connection's owner, for teardowns)."""
+    try:
+        return BuiltIn().get_variable_value("${TEST NAME}", "")
+    except RobotNotRunningError:
+        return ""
 
 
 def set_suite_metadata(name: str, value: str, top: bool = False) -> None:

@@ -21,8 +21,8 @@ from .settings import SENSITIVE_HEADERS, mask, mask_header_value
 from .wire.http1.response import Response
 from .wire.printable import BODY_SHOWN, HEAD_SHOWN, printable, show_bytes
 
-__all__ = ["BODY_SHOWN", "HEAD_SHOWN", "OBSERVED_PREFIX", "log_exchange", "masked_message", "observation",
-           "printable", "show_bytes"]
+__all__ = ["BODY_SHOWN", "HEAD_SHOWN", "OBSERVED_PREFIX", "log_bytes", "log_exchange", "masked_message",
+           "observation", "printable", "show_bytes"]
 
 OBSERVED_PREFIX = "Observed "
 """Prefix of the one-line JSON summary each exchange logs, read back by tools that build reports."""
@@ -43,6 +43,12 @@ def log_exchange(response: Response) -> None:
         blocks.append(f"<div>Read leniently:<ul>{notes}</ul></div>")
     logger.info("".join(blocks), html=True)
     logger.info(OBSERVED_PREFIX + json.dumps(observation(response)))
+
+
+def log_bytes(title: str, data: bytes, http_message: bool = False) -> None:
+    """Log ``data`` under ``title`` as one escaped block; an HTTP message (``http_message``) with its secrets masked."""
+    shown = masked_message(data) if http_message else data
+    logger.info(_block(title, show_bytes(shown, len(shown))), html=True)
 
 
 def observation(response: Response) -> dict[str, object]:

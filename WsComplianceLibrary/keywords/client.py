@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import base64
 import binascii
-import html
 import time
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 from robot.api import logger
 from robot.api.exceptions import SkipExecution
-from robot.libraries.BuiltIn import BuiltIn, RobotNotRunningError
 from robotlibcore import keyword
 
 from ..client_runner import ClientRun, CommandClient, EmbeddedClient
-from ..context import KeywordError, LibraryContext, seconds
+from ..context import KeywordError, LibraryContext, seconds, test_name
 from ..judges.frames import describe_event
 from ..judges.verdicts import Verdict
 from ..target import parse_target
@@ -37,7 +35,7 @@ from ..transport.websocket import WebSocketConnection
 from ..wire.http1.incoming import build_response
 from ..wire.http1.request import RequestError, accept_for_key, apply_header_overrides
 from ..wire.http1.response import Outcome, Response
-from ..wire.printable import printable, show_bytes
+from ..wire.printable import printable
 from ..wire.websocket import (
     CLOSE,
     TEXT,
@@ -52,6 +50,7 @@ from ..wire.websocket import (
     describe_frame,
     parse_close_payload,
 )
+from ..wirelog import log_bytes
 from . import arguments
 from .arguments import HeaderArgument
 from .assertions import report
@@ -200,10 +199,10 @@ class ClientKeywords:
         if accepted.detail:
             report(Verdict(False, accepted.detail))
         self._accepted = accepted
-        self._accepted_in = _test_name()
+        self._accepted_in = test_name()
         request = accepted.request
-        _log_block(f"Request received from the client at {accepted.address} ({len(request.raw)} bytes)",
-                   show_bytes(request.raw, len(request.raw)))
+        log_bytes(f"Request received from the client at {accepted.address} ({len(request.raw)} bytes)", request.raw,
+                  http_message=True)
         return {"method": request.method, "target": request.target, "version": request.http_version,
                 "headers": {name: request.headers[name] for name in request.headers}}
 
@@ -312,10 +311,10 @@ class ClientKeywords:
         connection = WebSocketConnection.accepted(accepted.sock, parse_target(f"{listener.base_url}/"), handshake,
                                                   reader, wait)
         accepted.sock = None  # the connection owns the socket now
-        session = WebSocketSession(connection, wait, _test_name(), role=Role.SERVER)
+        session = WebSocketSession(connection, wait, test_name(), role=Role.SERVER)
         self._session = session
         self.frames.adopt(session)
-        _log_block(f"Answer sent to the client ({len(data)} bytes)", show_bytes(data, len(data)))
+        log_bytes(f"Answer sent to the client ({len(data)} bytes)", data, http_message=True)
         if then_text is not None:
             sent = session.state.send(OutgoingFrame(TEXT, then_text.encode(), masked=False), time.monotonic())
             logger.info(describe_frame(sent.frame, "sent") + " (in the same write as the answer)")
@@ -357,8 +356,7 @@ class ClientKeywords:
             self._run = None
             logger.info(finished.summary)
             if finished.output:
-                _log_block("Output of the client command (not judged)", show_bytes(finished.output,
-                                                                                  len(finished.output)))
+                log_bytes("Output of the client command (not judged)", finished.output)
 
     # --- assertions ---
 
@@ -556,7 +554,7 @@ class ClientKeywords:
 
     def _forget_earlier_tests(self) -> None:
         # A test that forgot its teardown must not hand its client's connection to the next one.
-        if self._accepted is not None and self._accepted_in != _test_name():
+        if self._accepted is not None and self._accepted_in != test_name():
             self.close_client_connection()
 
     def _require_request(self) -> Accepted:
@@ -573,17 +571,5 @@ class ClientKeywords:
 
 
 def _case_path(number: int) -> str:
-    name = _test_name()
+    name = test_name()
     return name if name and name.replace("-", "").replace("_", "").isalnum() else f"case-{number}"
-
-
-def _log_block(title: str, body: str) -> None:
-    logger.info(f"<details open><summary>{html.escape(title)}</summary>"
-                f'<pre style="white-space: pre-wrap">{html.escape(body)}</pre></details>', html=True)
-
-
-def _test_name() -> str:
-    try:
-        return BuiltIn().get_variable_value("${TEST NAME}", "")
-    except RobotNotRunningError:
-        return ""

@@ -18,10 +18,9 @@ from typing import cast
 
 from robot.api import logger
 from robot.api.exceptions import SkipExecution
-from robot.libraries.BuiltIn import BuiltIn, RobotNotRunningError
 from robotlibcore import keyword
 
-from ..context import ECHO_GRACE, KeywordError, LibraryContext, seconds
+from ..context import ECHO_GRACE, KeywordError, LibraryContext, seconds, test_name
 from ..judges import frames as judge
 from ..judges.frames import describe_event, describe_message
 from ..judges.verdicts import Verdict, describe, request_line
@@ -157,7 +156,7 @@ class FrameKeywords:
             report(Verdict(False, f"The server did not open a WebSocket connection: to '{request_line(handshake)}' "
                             f"it {describe(handshake)} instead of 101 Switching Protocols."))
         self.ctx.start_echo_probe()
-        session = WebSocketSession(connection, wait, _test_name(), extensions=extensions)
+        session = WebSocketSession(connection, wait, test_name(), extensions=extensions)
         self._sessions.append(session)
         if connection.negotiation_error is not None:
             report(Verdict(False, f"The server's answer to the extension offer '{extensions}' breaks the rules: "
@@ -191,7 +190,7 @@ class FrameKeywords:
 
     def _close_sessions_of_earlier_tests(self) -> None:
         # A test that forgot its teardown must not leave sockets open for the rest of the run.
-        test = _test_name()
+        test = test_name()
         for session in [s for s in self._sessions if s.test != test]:
             session.close()
             self._sessions.remove(session)
@@ -694,9 +693,3 @@ class FrameKeywords:
             state.clear_inbox()
             report(judge.closed_cleanly(state.close_code_sent, close, tcp_end, state.peer_closed_first, strict, wait))
 
-
-def _test_name() -> str:
-    try:
-        return BuiltIn().get_variable_value("${TEST NAME}", "")
-    except RobotNotRunningError:
-        return ""
