@@ -6,6 +6,7 @@ from robot.api import ExecutionResult
 from robotrun import run_robot
 from servers import BEHAVIOURS, FixtureServer
 from test_frame_suites import REFERENCE_WARNINGS as FRAME_WARNINGS
+from test_frame_suites import REFERENCE_WARNINGS_BY_TIMING as FRAME_WARNINGS_BY_TIMING
 
 from WsComplianceLibrary.catalogue import CASES, handshake
 from WsComplianceLibrary.reference_server import ReferenceServer
@@ -37,7 +38,10 @@ def test_embedded_reference_server_passes_everything_out_of_the_box(embedded_run
     # websockets answers 405 to a method it does not know; RFC 9110 §9.1 asks for 501, and it accepts any
     # Origin unless told which to trust. The frame cases' WARNs are explained in tests/test_frame_suites.py.
     server_warnings = {name for name in warned(result) if not name.startswith("COMP-CLIENT-")}
-    assert server_warnings == {"COMP-METHOD-UNKNOWN-501", *ORIGIN_CASES, *FRAME_WARNINGS}
+    # Which of websockets' timing-dependent NON-STRICT frame cases warn depends on the machine's load; their
+    # reason is checked in tests/test_frame_suites.py against the same run.
+    expected = {"COMP-METHOD-UNKNOWN-501", *ORIGIN_CASES, *FRAME_WARNINGS}
+    assert expected <= server_warnings <= expected | FRAME_WARNINGS_BY_TIMING
     # The setups record the target they test in the report's metadata.
     top = ExecutionResult(str(result.output)).suite
     assert top.metadata["Target"].startswith("embedded reference server (websockets) at ws://127.0.0.1:")
